@@ -1,9 +1,30 @@
 package dev.tenantplatform.cli;
 
-public final class Main {
-  private Main() {
-  }
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tenant-platform}: one executable, one sub-command per way of using the platform. */
+@Command(name = "tenant-platform",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "A Kubernetes cluster per tenant, with its control plane hosted as pods (k0smotron on Cluster API),"
+        + " driven by Kafka.",
+    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a sub-command, for example: local");
   }
 }

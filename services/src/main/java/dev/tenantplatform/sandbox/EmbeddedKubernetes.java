@@ -28,11 +28,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** Starts the API on a free loopback port; {@code dataDir} receives the kubeconfig (may be null in tests). */
   public static EmbeddedKubernetes start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  public static EmbeddedKubernetes start(Path dataDir, int port) {
     List<io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext> crds =
         Kinds.ALL.stream().map(KubeKind::context).toList();
     var server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(crds), false);
-    server.init(InetAddress.getLoopbackAddress(), 0);
+    server.init(InetAddress.getLoopbackAddress(), port);
     return new EmbeddedKubernetes(server);
   }
 
@@ -44,6 +48,10 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** The API server's URL, e.g. {@code http://127.0.0.1:34567}. */
   public String url() {
     return client.getMasterUrl().toString().replaceAll("/$", "");
+  }
+
+  public Path kubeconfig() {
+    return Path.of("kubeconfig");
   }
 
   @Override

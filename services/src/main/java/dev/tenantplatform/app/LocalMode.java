@@ -1,0 +1,116 @@
+package dev.tenantplatform.app;
+
+import dev.tenantplatform.sandbox.EmbeddedKafka;
+import dev.tenantplatform.sandbox.EmbeddedKubernetes;
+import dev.tenantplatform.sandbox.FreePorts;
+import dev.tenantplatform.support.KafkaTopics;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code local} mode: a real Kafka broker, the embedded Kubernetes API with the management-cluster
+ * simulator, and the platform, all in this process, with their state in one data folder.
+ */
+public final class LocalMode implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
+
+  private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
+  private final Path dataDir;
+  private LocalInfo info;
+
+  private LocalMode(Path dataDir) {
+    this.dataDir = dataDir;
+  }
+
+  /** Starts everything and writes {@code local.json}; blocking. On failure, whatever started is stopped. */
+  public static LocalMode start(LocalOptions options) {
+    LocalMode local = new LocalMode(options.dataDir());
+    try {
+      local.startAll(options);
+      return local;
+    } catch (RuntimeException | IOException e) {
+      local.close();
+      throw e instanceof RuntimeException r ? r
+          : new IllegalStateException("cannot start the local platform: " + e.getMessage(), e);
+    }
+  }
+
+  private void startAll(LocalOptions options) throws IOException {
+    if (options.fresh()) {
+      DataFolder.wipe(dataDir);
+    }
+    Files.createDirectories(dataDir);
+    LocalInfo previous = LocalInfo.read(dataDir).orElse(null);
+    // The broker takes seconds to start, the Kubernetes API a fraction of that: start both at once.
+    CompletableFuture<EmbeddedKafka> kafka = CompletableFuture.supplyAsync(
+        () -> EmbeddedKafka.start(dataDir.resolve("kafka")));
+    EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(dataDir, previousPort(previous));
+    toClose.push(kubernetes);
+    EmbeddedKafka broker = kafka.join();
+    toClose.push(broker);
+    KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());
+
+    PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
+        options.partitions());
+    Platform platform = Platform.start(config, kubernetes.client())
+        .toCompletionStage().toCompletableFuture().join();
+    toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
+
+    info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
+        kubernetes.url(), kubernetes.kubeconfig(), adminToken());
+    info.write(dataDir);
+  }
+
+  public LocalInfo info() {
+    return info;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Stops in the reverse order of start; the data folder stays for the next start. */
+  @Override
+  public void close() {
+    while (!toClose.isEmpty()) {
+      try {
+        toClose.pop().close();
+      } catch (Exception e) {
+        LOG.warn("while stopping the local platform: {}", e.toString());
+      }
+    }
+  }
+
+  private int previousPort(LocalInfo previous) {
+    if (previous == null) {
+      return 0;
+    }
+    int port = URI.create(previous.kubernetes()).getPort();
+    return port > 0 && FreePorts.isFree(port) ? port : 0;
+  }
+
+  /** A development token, kept in the data folder so it stays valid across restarts. */
+  private String adminToken() throws IOException {
+    Path file = dataDir.resolve("admin.token");
+    if (Files.exists(file)) {
+      return Files.readString(file).trim();
+    }
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Files.writeString(file, token);
+    LocalInfo.setOwnerOnly(file);
+    return token;
+  }
+}

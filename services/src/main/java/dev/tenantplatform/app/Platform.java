@@ -1,0 +1,55 @@
+package dev.tenantplatform.app;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running platform: one Vert.x instance with its metrics registry and the verticles of the
+ * components. Modes ({@code local}, {@code run}) build the config and the Kubernetes client; this class
+ * does not know which mode it runs in.
+ */
+public final class Platform {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  private final Vertx vertx;
+  private final HttpVerticle http;
+
+  private Platform(Vertx vertx, HttpVerticle http) {
+    this.vertx = vertx;
+    this.http = http;
+  }
+
+  public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(
+            new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
+    return vertx.deployVerticle(http)
+        .map(id -> {
+          LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());
+          return new Platform(vertx, http);
+        })
+        .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
+  }
+
+  /** The HTTP port actually bound (differs from the configured one when that was 0). */
+  public int httpPort() {
+    return http.actualPort();
+  }
+
+  public Future<Void> close() {
+    return vertx.close();
+  }
+}
