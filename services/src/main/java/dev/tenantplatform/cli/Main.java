@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "A Kubernetes cluster per tenant, with its control plane hosted as pods (k0smotron on Cluster API),"
         + " driven by Kafka.",
-    subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {LocalCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
@@ -20,7 +20,24 @@ public final class Main implements Runnable {
   }
 
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          // A person reads this: the reason, not a stack trace (set TENANT_PLATFORM_DEBUG=1 for the trace).
+          cmd.getErr().println("error: " + rootMessage(e));
+          if (System.getenv("TENANT_PLATFORM_DEBUG") != null) {
+            e.printStackTrace(cmd.getErr());
+          }
+          return 1;
+        });
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof java.util.concurrent.CompletionException || t.getMessage() == null) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
   }
 
   @Override

@@ -1,0 +1,82 @@
+package dev.tenantplatform.cli;
+
+import dev.tenantplatform.app.Platform;
+import dev.tenantplatform.app.PlatformConfig;
+import dev.tenantplatform.support.KafkaTopics;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code tenant-platform run}: production; Kafka and the management cluster are given, nothing is embedded. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs the platform against a real Kafka and a real management cluster (Cluster API with the"
+        + " k0smotron providers). Nothing is embedded and there is no simulator."})
+final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--kafka", paramLabel = "HOST:PORT[,…]", required = true, defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
+      description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS).")
+  String kafka;
+
+  @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:KUBECONFIG}",
+      description = "Kubeconfig of the management cluster. Without it: the in-cluster service account, else"
+          + " ~/.kube/config.")
+  Path kubeconfig;
+
+  @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface of the HTTP API (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "" + PlatformConfig.DEFAULT_HTTP_PORT,
+      description = "HTTP port of the API (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--partitions", paramLabel = "N", defaultValue = "" + PlatformConfig.DEFAULT_PARTITIONS,
+      description = "Partitions of the platform's topics if it creates them (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--create-topics", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Create missing topics at start (default: ${DEFAULT-VALUE}); turn off where topics are"
+          + " managed elsewhere, e.g. as Strimzi KafkaTopic resources.")
+  boolean createTopics;
+
+  @Override
+  public Integer call() throws Exception {
+    PlatformConfig config = new PlatformConfig(host, port, kafka, partitions);
+    if (createTopics) {
+      KafkaTopics.ensure(config.kafkaBootstrap(), config.partitions());
+    }
+    KubernetesClient kubernetes = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build();
+    Platform platform = Platform.start(config, kubernetes).toCompletionStage().toCompletableFuture().join();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        kubernetes.close();
+        stopped.countDown();
+      }
+    }, "tenant-platform-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  private Config kubernetesConfig() throws IOException {
+    if (kubeconfig == null) {
+      return Config.autoConfigure(null);
+    }
+    if (!Files.isReadable(kubeconfig)) {
+      throw new IllegalArgumentException("cannot read the kubeconfig " + kubeconfig
+          + ": give a readable file with --kubeconfig or KUBECONFIG");
+    }
+    return Config.fromKubeconfig(Files.readString(kubeconfig));
+  }
+}
