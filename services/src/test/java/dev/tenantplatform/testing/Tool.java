@@ -33,6 +33,48 @@ public record Tool(String name) {
     return false;
   }
 
+  /** A tool left running (a watch), stopped on close; its output so far can be read at any time. */
+  public record Running(Process process, Path out, Path err) implements AutoCloseable {
+
+    public String output() {
+      try {
+        return Files.readString(out, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new AssertionError("cannot read the output of " + process.info().command().orElse("?"), e);
+      }
+    }
+
+    public String errors() {
+      try {
+        return Files.readString(err, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
+    }
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
+  }
+
+  public Running start(Map<String, String> env, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(name);
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile(name, ".out");
+      Path err = Files.createTempFile(name, ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      process.getOutputStream().close();
+      return new Running(process, out, err);
+    } catch (IOException e) {
+      throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+    }
+  }
+
   public Result run(Map<String, String> env, long timeoutSeconds, String... args) {
     List<String> command = new ArrayList<>();
     command.add(name);
