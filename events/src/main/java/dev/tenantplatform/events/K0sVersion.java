@@ -75,7 +75,8 @@ public record K0sVersion(int major, int minor, int patch, int k0sSuffix) impleme
       return "version is empty: use " + EXPECTED_FORM;
     }
     String hint = text.matches("\\d+\\.\\d+\\.\\d+.*") ? " (the leading 'v' is missing)" : "";
-    return "version '" + text + "' is not a k0s version" + hint + ": use " + EXPECTED_FORM;
+    String quoted = text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    return "version '" + quoted + "' is not a k0s version" + hint + ": use " + EXPECTED_FORM;
   }
 
   /**
