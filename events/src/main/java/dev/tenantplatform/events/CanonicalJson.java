@@ -18,8 +18,7 @@ import java.util.List;
  * spelling would silently break every hash. The rules ({@link HashChain} states them for auditors) are those
  * of RFC 8785 (JCS) for the values the platform writes: keys sorted by UTF-16 code units, no whitespace,
  * strings escaped minimally with lower-case {@code \}{@code u00xx} for other control characters, integers in
- * plain digits, other numbers in plain decimal notation with the shortest digits that read back to the same
- * double.
+ * plain digits, other numbers in plain decimal notation without exponent or trailing zeros.
  */
 final class CanonicalJson {
 

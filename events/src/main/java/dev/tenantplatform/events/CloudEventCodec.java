@@ -30,7 +30,8 @@ import java.util.Objects;
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
  * {@code tenant}, {@code requestedBy}, {@code cluster}). The id and the data's {@code requestId} must agree, and
- * so must the subject (when given) and the data's {@code tenant}.
+ * so must the subject (when given) and the data's {@code tenant}; when the data lacks either, the request
+ * decodes without it and {@link RequestValidator} reports it with everything else that is wrong.
  *
  * <p><b>Events</b>: type {@link EventType#ceType()}, id = the event's deterministic id, subject = tenant,
  * {@code time} = the event's time, {@code data} = the chain fields ({@code tenant}, {@code sequence},
@@ -117,11 +118,12 @@ public final class CloudEventCodec {
     }
     CloudEvent event = sdkDecode(record, hints);
     TenantRequest request = RequestJson.read(data(event, hints));
-    if (!event.getId().equals(request.requestId())) {
+    // A missing requestId or tenant is left to RequestValidator, which reports it with every other violation.
+    if (request.requestId() != null && !event.getId().equals(request.requestId())) {
       throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent id '" + event.getId() + "' and the data's"
           + " requestId '" + request.requestId() + "' differ: use the request id for both", null);
     }
-    if (event.getSubject() != null && !event.getSubject().equals(request.tenant())) {
+    if (event.getSubject() != null && request.tenant() != null && !event.getSubject().equals(request.tenant())) {
       throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
           + "' and the data's tenant '" + request.tenant() + "' differ: the subject is the tenant", null);
     }
@@ -247,7 +249,7 @@ public final class CloudEventCodec {
       String name = names.next();
       if (!name.matches("[a-z0-9]+") && !"data_base64".equals(name)) {
         throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "'" + name + "' is not a CloudEvent attribute name:"
-            + " attributes are lower-case letters and digits; the request's fields belong in data", null);
+            + " attributes are lower-case letters and digits; the fields of a request or an event belong in data", null);
       }
     }
   }

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A record that cannot be decoded, with a reason a person can act on. Where the record was readable enough,
  * it also tells the tenant and the request id it names, so that the provisioner can still emit
- * {@code tenant.rejected} for that tenant. Both are what the record says, not validated.
+ * {@code tenant.rejected} for that tenant. Both are what the record says, not validated: emit the event only
+ * when {@link RequestValidator#isTenantName(String)} accepts the name.
  */
 public final class CodecException extends RuntimeException {
 

@@ -11,7 +11,8 @@ import java.util.Set;
  *
  * @param maxWorkers most worker machines one tenant may have
  * @param controlPlaneReplicas accepted numbers of hosted control-plane pods; odd, so etcd keeps quorum
- * @param maxTenantNameLength longest tenant name; 40 keeps every derived Kubernetes name within 63 characters
+ * @param maxTenantNameLength longest tenant name; at most 40, which keeps every derived Kubernetes name within
+ *     63 characters
  * @param maxRequestBytes largest request record on {@code tenant.requests}
  * @param infrastructures accepted worker machine providers
  * @param serviceTypes accepted Service types exposing the control plane
@@ -27,9 +28,11 @@ public record RequestLimits(int maxWorkers, Set<Integer> controlPlaneReplicas, i
       ordered("emptyDir", "hostPath", "pvc"), ordered("calico"));
 
   public RequestLimits {
-    if (maxWorkers < 0 || maxTenantNameLength < 1 || maxTenantNameLength > 63 || maxRequestBytes < 1) {
+    if (maxWorkers < 0 || maxTenantNameLength < 1
+        || maxTenantNameLength > RequestValidator.MAX_TENANT_NAME_LENGTH || maxRequestBytes < 1) {
       throw new IllegalArgumentException("limits out of range: maxWorkers " + maxWorkers
-          + " (at least 0), maxTenantNameLength " + maxTenantNameLength + " (1 to 63), maxRequestBytes "
+          + " (at least 0), maxTenantNameLength " + maxTenantNameLength + " (1 to "
+          + RequestValidator.MAX_TENANT_NAME_LENGTH + "), maxRequestBytes "
           + maxRequestBytes + " (at least 1)");
     }
     if (controlPlaneReplicas.stream().anyMatch(r -> r < 1 || r % 2 == 0)) {

@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
 public final class RequestValidator {
 
   public static final int MAX_REQUEST_ID_LENGTH = 128;
+  /** The longest tenant name the contract allows; an operator's limit may be lower, not higher. */
+  public static final int MAX_TENANT_NAME_LENGTH = 40;
 
   private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern REQUEST_ID = Pattern.compile("[\\x21-\\x7E]+");
@@ -42,6 +44,14 @@ public final class RequestValidator {
 
   public RequestLimits limits() {
     return limits;
+  }
+
+  /**
+   * Whether {@code name} can name a tenant at all: a DNS-1123 label of at most {@value #MAX_TENANT_NAME_LENGTH}
+   * characters. Only such a name gets events; a record naming anything else goes to the dead letters alone.
+   */
+  public static boolean isTenantName(String name) {
+    return name != null && name.length() <= MAX_TENANT_NAME_LENGTH && DNS_LABEL.matcher(name).matches();
   }
 
   /** Every problem of {@code request} on its own; empty when it is valid. */

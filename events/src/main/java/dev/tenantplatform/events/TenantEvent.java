@@ -26,7 +26,7 @@ import java.util.UUID;
  *
  * @param id deterministic id (see above); {@code null} while unsealed
  * @param type what happened
- * @param tenant whose life this is
+ * @param tenant whose life this is: a valid tenant name ({@link RequestValidator#isTenantName(String)})
  * @param sequence the tenant's 1, 2, 3 …, with no gap; 0 while unsealed
  * @param previousHash the previous event's hash, or {@link HashChain#GENESIS} for the first; {@code null} while
  *     unsealed
@@ -51,6 +51,10 @@ public record TenantEvent(String id, EventType type, String tenant, long sequenc
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(requestId, "requestId");
     Objects.requireNonNull(time, "time");
+    if (!RequestValidator.isTenantName(tenant)) {
+      throw new IllegalArgumentException("'" + (tenant.length() <= 80 ? tenant : tenant.substring(0, 77) + "...")
+          + "' cannot name a tenant (a DNS-1123 label of at most 40 characters): no event is written for it");
+    }
     if (sequence < 0) {
       throw new IllegalArgumentException("sequence " + sequence + " is negative: sequences start at 1");
     }

@@ -223,6 +223,15 @@ class CloudEventCodecTest {
   }
 
   @Test
+  void aRequestWithoutRequestIdOrTenantInItsDataIsLeftToTheValidator() {
+    RequestEnvelope decoded = codec.decodeRequest(bytes(request("{'action':'delete','requestedBy':'crm'}")
+        .replace("'source'", "'subject':'acme','source'")));
+
+    assertThat(new RequestValidator().validate(decoded.request())).extracting(Violation::field)
+        .containsExactly("requestId", "tenant");
+  }
+
+  @Test
   void anEventWithoutChainFieldsOrTimeIsRefused() throws Exception {
     ObjectNode event = (ObjectNode) JSON.readTree(codec.encodeEvent(EventSamples.lifeOf("acme").get(0)));
     ((ObjectNode) event.get("data")).remove("hash");

@@ -84,6 +84,16 @@ class TenantEventTest {
   }
 
   @Test
+  void onlyAValidTenantNameGetsEvents() {
+    assertThatThrownBy(() -> TenantEvent.unsealed(EventType.TENANT_REJECTED, "Acme!", "r1", EventSamples.T0,
+        EventData.rejected("tenant 'Acme!' is not a DNS-1123 label", java.util.List.of())))
+        .hasMessageContaining("'Acme!' cannot name a tenant");
+    assertThat(RequestValidator.isTenantName("acme-2")).isTrue();
+    assertThat(RequestValidator.isTenantName("a".repeat(41))).isFalse();
+    assertThat(RequestValidator.isTenantName(null)).isFalse();
+  }
+
+  @Test
   void aSequenceWithoutHashesIsNotAnEvent() {
     assertThatThrownBy(() -> new TenantEvent(null, EventType.TENANT_DELETED, "acme", 3, null, null, "r1",
         EventSamples.T0, null))
