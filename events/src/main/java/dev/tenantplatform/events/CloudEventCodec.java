@@ -183,6 +183,22 @@ public final class CloudEventCodec {
           + " carries when it happened", null);
     }
     ObjectNode data = data(event, hints);
+    Chain chain = chain(data, hints);
+    if (event.getSubject() != null && !event.getSubject().equals(chain.tenant())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
+          + "' and the data's tenant '" + chain.tenant() + "' differ: the subject is the tenant", null);
+    }
+    data.remove(TenantEvent.CHAIN_KEYS);
+    try {
+      return new TenantEvent(event.getId(), type, chain.tenant(), chain.sequence(), chain.previousHash(),
+          chain.hash(), chain.requestId(), event.getTime().toInstant(), data);
+    } catch (IllegalArgumentException e) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, e.getMessage(), e);
+    }
+  }
+
+  /** The chain fields of an event's data, every unreadable one reported at once. */
+  private static Chain chain(ObjectNode data, Hints hints) {
     List<String> problems = new ArrayList<>();
     String tenant = chainText(data, "tenant", problems);
     String requestId = chainText(data, "requestId", problems);
@@ -196,17 +212,7 @@ public final class CloudEventCodec {
       throw hints.fail(DeadLetterReason.BAD_DATA, "the event's chain fields cannot be read: "
           + String.join("; ", problems), null);
     }
-    if (event.getSubject() != null && !event.getSubject().equals(tenant)) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
-          + "' and the data's tenant '" + tenant + "' differ: the subject is the tenant", null);
-    }
-    data.remove(TenantEvent.CHAIN_KEYS);
-    try {
-      return new TenantEvent(event.getId(), type, tenant, sequence.longValue(), previousHash, hash, requestId,
-          event.getTime().toInstant(), data);
-    } catch (IllegalArgumentException e) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, e.getMessage(), e);
-    }
+    return new Chain(tenant, sequence.longValue(), requestId, previousHash, hash);
   }
 
   /** The record as a JSON object. */
@@ -295,6 +301,9 @@ public final class CloudEventCodec {
   private static String text(JsonNode node, String field, String fallback) {
     JsonNode value = node.path(field);
     return value.isTextual() && !value.asText().isEmpty() ? value.asText() : fallback;
+  }
+
+  private record Chain(String tenant, long sequence, String requestId, String previousHash, String hash) {
   }
 
   /** What could be read of a bad record, so that its rejection can still name the tenant. */
