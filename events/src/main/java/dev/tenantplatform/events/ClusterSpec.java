@@ -1,6 +1,8 @@
 package dev.tenantplatform.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The tenant cluster a request asks for. A field left out ({@code null}) means "the default" in a
@@ -40,6 +42,35 @@ public record ClusterSpec(String version, Integer controlPlaneReplicas, Integer 
   /** This spec with the seed's defaults filled in. */
   public ClusterSpec withDefaults() {
     return over(DEFAULTS);
+  }
+
+  /**
+   * The fields this spec (an update) sets to a value other than {@code current}'s, in declaration order: the
+   * {@code changed} list of {@code tenant.updated}. Versions are compared in their normal form, so
+   * {@code v1.32.8} does not change {@code v1.32.8+k0s.0}.
+   */
+  public List<String> changesFrom(ClusterSpec current) {
+    List<String> changed = new ArrayList<>();
+    if (version != null && !sameVersion(version, current.version)) {
+      changed.add("version");
+    }
+    addIfChanged(changed, "controlPlaneReplicas", controlPlaneReplicas, current.controlPlaneReplicas);
+    addIfChanged(changed, "workers", workers, current.workers);
+    addIfChanged(changed, "cni", cni, current.cni);
+    addIfChanged(changed, "persistence", persistence, current.persistence);
+    addIfChanged(changed, "serviceType", serviceType, current.serviceType);
+    addIfChanged(changed, "infrastructure", infrastructure, current.infrastructure);
+    return List.copyOf(changed);
+  }
+
+  private static void addIfChanged(List<String> changed, String field, Object wanted, Object current) {
+    if (wanted != null && !wanted.equals(current)) {
+      changed.add(field);
+    }
+  }
+
+  private static boolean sameVersion(String a, String b) {
+    return a.equals(b) || K0sVersion.read(a).equals(K0sVersion.read(b)) && K0sVersion.read(a).isPresent();
   }
 
   public ClusterSpec withVersion(String newVersion) {

@@ -7,6 +7,10 @@ import java.util.UUID;
  * A request to create, change or remove a tenant's cluster: the {@code data} of a
  * {@code dev.tenantplatform.tenant.requested.v1} CloudEvent on {@code tenant.requests}, keyed by tenant.
  *
+ * <p>Rules ({@link RequestValidator}): {@code requestId} is 1 to 128 visible ASCII characters, a UUID by
+ * default (a producer may use an id of its own, such as an order number); {@code tenant} is a DNS-1123 label of
+ * at most 40 characters; {@code requestedBy} is not blank. On the wire, see {@link CloudEventCodec}.
+ *
  * @param requestId makes the request idempotent: the same id delivered twice acts once
  * @param requestedBy who asked (a person, a token's subject, a system)
  * @param cluster the desired cluster; fields left out keep their default (create) or current value (update);

@@ -1,0 +1,150 @@
+package dev.tenantplatform.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The one spelling of a JSON value that the hash chain hashes, and the normal form of event data.
+ *
+ * <p>Written by hand rather than by a configured Jackson generator on purpose: the canonical form is a
+ * contract with auditors in other languages, and a library upgrade that changed an escape or a number's
+ * spelling would silently break every hash. The rules ({@link HashChain} states them for auditors) are those
+ * of RFC 8785 (JCS) for the values the platform writes: keys sorted by UTF-16 code units, no whitespace,
+ * strings escaped minimally with lower-case {@code \}{@code u00xx} for other control characters, integers in
+ * plain digits, other numbers in plain decimal notation without exponent or trailing zeros.
+ */
+final class CanonicalJson {
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+  private CanonicalJson() {
+  }
+
+  /**
+   * A deep copy of {@code node} in normal form: object keys sorted, integral numbers as integers, other numbers
+   * as the decimal of their double value. Two values that mean the same JSON are equal after this.
+   *
+   * @throws IllegalArgumentException for values JSON cannot carry (NaN, infinity, binary, Java objects)
+   */
+  static JsonNode normalize(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT:
+        ObjectNode object = NODES.objectNode();
+        for (String key : sortedKeys(node)) {
+          object.set(key, normalize(node.get(key)));
+        }
+        return object;
+      case ARRAY:
+        ArrayNode array = NODES.arrayNode();
+        node.forEach(element -> array.add(normalize(element)));
+        return array;
+      case NUMBER:
+        return normalizeNumber(node);
+      case STRING:
+      case BOOLEAN:
+      case NULL:
+        return node;
+      default:
+        throw new IllegalArgumentException("event data can hold JSON values only, not " + node.getNodeType());
+    }
+  }
+
+  static ObjectNode normalizeObject(ObjectNode node) {
+    return (ObjectNode) normalize(node);
+  }
+
+  /** The canonical text of {@code node}, which must be in normal form. */
+  static String write(JsonNode node) {
+    StringBuilder out = new StringBuilder(256);
+    write(node, out);
+    return out.toString();
+  }
+
+  private static void write(JsonNode node, StringBuilder out) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        out.append('{');
+        String separator = "";
+        for (String key : sortedKeys(node)) {
+          out.append(separator);
+          writeString(key, out);
+          out.append(':');
+          write(node.get(key), out);
+          separator = ",";
+        }
+        out.append('}');
+      }
+      case ARRAY -> {
+        out.append('[');
+        for (int i = 0; i < node.size(); i++) {
+          out.append(i == 0 ? "" : ",");
+          write(node.get(i), out);
+        }
+        out.append(']');
+      }
+      case STRING -> writeString(node.textValue(), out);
+      case NUMBER -> out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString()
+          : node.decimalValue().toPlainString());
+      case BOOLEAN -> out.append(node.booleanValue());
+      case NULL -> out.append("null");
+      default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+    }
+  }
+
+  private static JsonNode normalizeNumber(JsonNode node) {
+    if (node.isIntegralNumber()) {
+      return integer(node.bigIntegerValue());
+    }
+    double value = node.doubleValue();
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException("event data cannot hold " + value + ": JSON has no such number");
+    }
+    // Through the double, so that what a reader of the JSON text gets back is exactly what was hashed.
+    BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
+    return decimal.scale() <= 0 ? integer(decimal.toBigIntegerExact()) : NODES.numberNode(decimal);
+  }
+
+  private static JsonNode integer(BigInteger value) {
+    return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
+  }
+
+  private static void writeString(String text, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+
+  private static List<String> sortedKeys(JsonNode object) {
+    List<String> keys = new ArrayList<>(object.size());
+    for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+      keys.add(it.next());
+    }
+    keys.sort(null);
+    return keys;
+  }
+}
