@@ -17,6 +17,9 @@ final class CalicoManifest {
   /** The ConfigMap key; ClusterResourceSets apply every key's value as YAML documents. */
   static final String KEY = "calico.yaml";
 
+  /** A ConfigMap holds at most 1 MiB in all; this leaves room for its metadata. */
+  static final int MAX_BYTES = 1_000_000;
+
   private static final String RESOURCE = "/blueprint/calico.yaml";
 
   private CalicoManifest() {
@@ -38,6 +41,11 @@ final class CalicoManifest {
     if (template == null || template.isBlank()) {
       throw new IllegalArgumentException("the Calico template is empty: give the manifests to apply, with "
           + POD_CIDR + " where the IP pool CIDR goes");
+    }
+    int bytes = template.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      throw new IllegalArgumentException("the Calico template is " + bytes + " bytes, more than the " + MAX_BYTES
+          + " a ConfigMap can hold with its metadata (1 MiB in all): leave out what tenant clusters do not need");
     }
     if (!template.contains(POD_CIDR)) {
       throw new IllegalArgumentException("the Calico template has no " + POD_CIDR + " placeholder: put it where "

@@ -39,6 +39,13 @@ class ClusterBlueprintConfigTest {
   }
 
   @Test
+  void rejectsACalicoTemplateTooBigForAConfigMap() {
+    String huge = "# " + "x".repeat(1_000_000) + "\nvalue: ${POD_CIDR}\n";
+
+    assertRejected(() -> defaults.withCalicoTemplate(huge), "a ConfigMap can hold");
+  }
+
+  @Test
   void rejectsResourcesThatAreNotQuantitiesOrWhoseLimitIsBelowTheRequest() {
     assertRejected(() -> new ContainerResources("one", "1Gi", null, null),
         "cpu request 'one' is not a Kubernetes quantity");

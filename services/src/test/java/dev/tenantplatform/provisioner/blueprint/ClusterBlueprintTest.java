@@ -151,6 +151,23 @@ class ClusterBlueprintTest {
   }
 
   @Test
+  void shippedCalicoTemplateRendersToNamedKubernetesObjectsWithNoPlaceholderLeft() throws Exception {
+    String manifest = acme().calicoConfigMap().getData().get("calico.yaml");
+    List<JsonNode> documents = new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(manifest).readAll()
+        .stream().filter(d -> !d.isNull() && !d.isMissingNode()).toList();
+
+    assertThat(manifest).doesNotContain("${");
+    assertThat(documents).allSatisfy(d -> {
+      assertThat(d.path("apiVersion").asText()).isNotEmpty();
+      assertThat(d.path("kind").asText()).isNotEmpty();
+      assertThat(d.at("/metadata/name").asText()).isNotEmpty();
+    });
+    assertThat(documents).extracting(d -> d.path("kind").asText() + " " + d.at("/metadata/name").asText())
+        .contains("DaemonSet calico-node", "Deployment calico-kube-controllers", "ConfigMap calico-config",
+            "CustomResourceDefinition ippools.crd.projectcalico.org");
+  }
+
+  @Test
   void anOperatorsCalicoTemplateReplacesTheShippedOne() {
     String template = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: pool}\ndata: {cidr: \"${POD_CIDR}\"}\n";
     TenantObjects objects = new ClusterBlueprint(BlueprintConfig.defaults().withCalicoTemplate(template))
