@@ -83,9 +83,8 @@ public final class ClusterBlueprint {
             ControlPlaneSpec.of(scope, cluster, version, ports, config)),
         machineTemplate,
         workerConfig,
-        machineDeployment(scope, cluster, version, TenantScope.reference(provider.machineTemplateKind(),
-            machineTemplate.getMetadata().getName()), TenantScope.reference(Kinds.K0S_WORKER_CONFIG_TEMPLATE,
-            workerConfig.getMetadata().getName())));
+        machineDeployment(scope, cluster, version, TenantScope.reference(machineTemplate),
+            TenantScope.reference(workerConfig)));
   }
 
   private Namespace namespace(TenantScope scope) {

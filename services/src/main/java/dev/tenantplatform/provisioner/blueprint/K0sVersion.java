@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 record K0sVersion(int major, int minor, int patch, int k0sBuild) {
 
-  private static final Pattern FORMAT = Pattern.compile("v(\\d{1,4})\\.(\\d{1,4})\\.(\\d{1,4})(?:\\+k0s\\.(\\d{1,4}))?");
+  private static final Pattern FORMAT =
+      Pattern.compile("v(\\d{1,4})\\.(\\d{1,4})\\.(\\d{1,4})(?:\\+k0s\\.(\\d{1,4}))?");
 
   /** Parses {@code vX.Y.Z+k0s.N}; a bare {@code vX.Y.Z} is completed to {@code +k0s.0}, as k0smotron does. */
   static K0sVersion parse(String version) {

@@ -4,6 +4,7 @@ import dev.tenantplatform.kube.KubeKind;
 import dev.tenantplatform.kube.Labels;
 import dev.tenantplatform.kube.TenantNames;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.LinkedHashMap;
@@ -65,5 +66,11 @@ final class TenantScope {
   /** A v1beta2 {@code ContractVersionedObjectReference}: no apiVersion, no namespace (k0smotron-capi.md §1). */
   static Map<String, Object> reference(KubeKind kind, String name) {
     return Spec.of("apiGroup", kind.group(), "kind", kind.kind(), "name", name);
+  }
+
+  static Map<String, Object> reference(HasMetadata object) {
+    String apiVersion = object.getApiVersion();
+    return Spec.of("apiGroup", apiVersion.substring(0, apiVersion.lastIndexOf('/')), "kind", object.getKind(),
+        "name", object.getMetadata().getName());
   }
 }
