@@ -23,6 +23,11 @@ public record TenantNames(String tenant) {
     return tenant + "-cp";
   }
 
+  /** The k0s data directory of the tenant's control-plane pods with {@code hostPath} persistence. */
+  public String controlPlaneHostPath(String root) {
+    return (root.endsWith("/") ? root : root + "/") + namespace();
+  }
+
   public String machineDeployment() {
     return tenant + "-md-0";
   }
