@@ -31,7 +31,9 @@ final class HttpVerticle extends VerticleBase {
     HealthChecks readiness = Health.checks(vertx, admin, kubernetes);
     Router router = Router.router(vertx);
     // Live means the event loop answers; ready means Kafka and the Kubernetes API answer too.
-    router.get("/health/live").handler(HealthCheckHandler.create(vertx));
+    HealthChecks liveness = HealthChecks.create(vertx).register("event-loop", promise -> promise.complete(
+        io.vertx.ext.healthchecks.Status.OK()));
+    router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
     return vertx.createHttpServer()

@@ -16,13 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalToolsIT {
 
-  @TempDir
-  Path dataDir;
-
   private LocalMode local;
 
   @BeforeAll
-  void start() {
+  void start(@TempDir Path dataDir) {
     local = LocalMode.start(new LocalOptions(dataDir, 0, "instant", false, 3));
   }
 
