@@ -2,7 +2,6 @@ package dev.tenantplatform.support;
 
 import dev.tenantplatform.events.ChainHead;
 import dev.tenantplatform.events.ClusterSpec;
-import dev.tenantplatform.events.EventType;
 
 /**
  * A tenant as its event chain tells it: enough for the provisioner to judge the next request (does the
@@ -10,12 +9,14 @@ import dev.tenantplatform.events.EventType;
  *
  * @param head the last sealed event
  * @param spec the last accepted cluster spec, with defaults resolved; null when none was ever accepted
- * @param lastType the type of the last event
+ * @param lifecycle folded from the chain: {@code tenant.accepted} of a create makes it LIVE,
+ *     {@code tenant.deleting} DELETING, {@code tenant.deleted} DELETED; other events leave it unchanged
  */
-public record TenantRecord(String tenant, ChainHead head, ClusterSpec spec, EventType lastType) {
+public record TenantRecord(String tenant, ChainHead head, ClusterSpec spec, Lifecycle lifecycle) {
 
-  /** Accepted and neither being deleted nor deleted. */
+  public enum Lifecycle { NONE, LIVE, DELETING, DELETED }
+
   public boolean live() {
-    return spec != null && lastType != EventType.TENANT_DELETING && lastType != EventType.TENANT_DELETED;
+    return lifecycle == Lifecycle.LIVE;
   }
 }
