@@ -1,5 +1,6 @@
 package dev.tenantplatform.provisioner.blueprint;
 
+import dev.tenantplatform.events.K0sVersion;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.kube.Kinds;
 import dev.tenantplatform.kube.Labels;
@@ -132,7 +133,7 @@ public final class ClusterBlueprint {
 
   /** Workers run the control plane's k0s version: k0s wants both on the same minor. */
   private GenericKubernetesResource workerConfigTemplate(TenantScope scope, K0sVersion version) {
-    Map<String, Object> spec = Spec.of("template", Spec.of("spec", Spec.of("version", version.k0s())));
+    Map<String, Object> spec = Spec.of("template", Spec.of("spec", Spec.of("version", version.toString())));
     return scope.resource(Kinds.K0S_WORKER_CONFIG_TEMPLATE, scope.names().workerTemplate(SpecHash.of(spec)), spec);
   }
 
@@ -156,7 +157,7 @@ public final class ClusterBlueprint {
             "metadata", Spec.of("labels", machineLabels),
             "spec", Spec.of(
                 "clusterName", scope.names().cluster(),
-                "version", version.kubernetes(),
+                "version", version.kubernetesVersion(),
                 "bootstrap", Spec.of("configRef", workerConfig),
                 "infrastructureRef", machineTemplate))));
   }

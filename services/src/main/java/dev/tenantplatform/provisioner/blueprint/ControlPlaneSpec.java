@@ -1,5 +1,6 @@
 package dev.tenantplatform.provisioner.blueprint;
 
+import dev.tenantplatform.events.K0sVersion;
 import dev.tenantplatform.events.ClusterSpec;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class ControlPlaneSpec {
       BlueprintConfig config) {
     ControlPlanePlan plan = config.controlPlane();
     return Spec.of(
-        "version", version.k0s(),
+        "version", version.toString(),
         "replicas", cluster.controlPlaneReplicas(),
         "persistence", persistence(scope, cluster.persistence(), config.storage()),
         "service", service(cluster.serviceType(), ports),
