@@ -22,6 +22,9 @@ public interface TenantLedger {
   /** What the log says about a tenant now, or empty when the log has never heard of it. */
   Future<Optional<TenantRecord>> record(String tenant);
 
+  /** Whether the tenant's chain holds an event appended with {@code onceKey} (see {@link Entry#once}). */
+  Future<Boolean> holds(String tenant, String onceKey);
+
   /** Tenants that exist (accepted and not deleted), from the log. */
   Future<Integer> liveTenants();
 
@@ -38,7 +41,11 @@ public interface TenantLedger {
     }
 
     public static Entry once(TenantEvent unsealed) {
-      return new Entry(unsealed, unsealed.requestId() + "/" + unsealed.type().eventName());
+      return new Entry(unsealed, onceKey(unsealed.requestId(), unsealed.type()));
+    }
+
+    public static String onceKey(String requestId, dev.tenantplatform.events.EventType type) {
+      return requestId + "/" + type.eventName();
     }
   }
 }
