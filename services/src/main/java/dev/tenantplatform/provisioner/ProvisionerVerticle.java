@@ -153,7 +153,9 @@ public final class ProvisionerVerticle extends VerticleBase {
     if (verdict instanceof Verdict.Redelivered again && again.outcome() == EventType.TENANT_REJECTED) {
       return Future.succeededFuture();
     }
-    return handler.handle(verdict);
+    return handler.handle(verdict).recover(e -> e instanceof RequestRefusedException refused
+        ? refuse(record, refused.deadLetter(envelope.request()))
+        : Future.failedFuture(e));
   }
 
   private Future<Void> refuse(KafkaConsumerRecord<String, byte[]> record, Verdict.DeadLetter dead) {
