@@ -110,8 +110,8 @@ public final class Applier {
     if (serverSideApply.get()) {
       try {
         T applied = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
-        return new Outcome(live == null ? Change.CREATED : sameVersion(live, applied) ? Change.UNCHANGED
-            : Change.PATCHED, ref, applied);
+        return new Outcome(live == null ? Change.CREATED : changed(live, applied) ? Change.PATCHED
+            : Change.UNCHANGED, ref, applied);
       } catch (KubernetesClientException e) {
         if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
           noServerSideApply(ref, e);
@@ -163,9 +163,13 @@ public final class Applier {
     return namespace == null ? operation : operation.inNamespace(namespace);
   }
 
-  private static boolean sameVersion(HasMetadata before, HasMetadata after) {
+  /** A real API server writes nothing for a no-op apply: the resource version tells at once. */
+  private boolean changed(HasMetadata before, HasMetadata after) {
     String was = before.getMetadata().getResourceVersion();
-    return was != null && was.equals(after.getMetadata().getResourceVersion());
+    if (was != null && was.equals(after.getMetadata().getResourceVersion())) {
+      return false;
+    }
+    return !DesiredObject.sameContent(before, after, client.getKubernetesSerialization());
   }
 
   private static Outcome deleted(ObjectRef ref, List<StatusDetails> details) {

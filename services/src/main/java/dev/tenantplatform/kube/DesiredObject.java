@@ -27,12 +27,25 @@ final class DesiredObject {
   }
 
   static DesiredObject of(HasMetadata desired, KubernetesSerialization serialization) {
-    ObjectNode tree = serialization.convertValue(desired, ObjectNode.class);
+    return new DesiredObject(owned(desired, serialization), serialization);
+  }
+
+  /**
+   * Whether two versions of an object say the same apart from status and the server's bookkeeping: a write
+   * that changed only those (the CRUD mock's apply adds {@code status: null} once) changed nothing the
+   * platform set.
+   */
+  static boolean sameContent(HasMetadata before, HasMetadata after, KubernetesSerialization serialization) {
+    return owned(before, serialization).equals(owned(after, serialization));
+  }
+
+  private static ObjectNode owned(HasMetadata object, KubernetesSerialization serialization) {
+    ObjectNode tree = serialization.convertValue(object, ObjectNode.class);
     tree.remove("status");
     if (tree.get("metadata") instanceof ObjectNode metadata) {
       metadata.remove(SERVER_SET_METADATA);
     }
-    return new DesiredObject(tree, serialization);
+    return tree;
   }
 
   /** The owned part as an object of {@code type}, to send: never carries a status or a stale resourceVersion. */
