@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * then stores: fabric8's CRUD mock does both), the applier falls back to read, then create when absent or,
  * when present, a JSON merge patch only if a field it sets differs; it remembers that for the rest of its
  * life, so the fallback costs no failed call after the first. Without field ownership the fallback cannot
- * remove a field the desired object stopped setting; set it to null to remove it.
+ * remove a field the desired object stopped setting; server-side apply does.
  *
  * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
  * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
