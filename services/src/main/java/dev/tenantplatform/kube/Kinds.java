@@ -1,6 +1,7 @@
 package dev.tenantplatform.kube;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The custom kinds of Cluster API, its Docker/Dev infrastructure provider and k0smotron that the
@@ -50,6 +51,11 @@ public final class Kinds {
       K0SMOTRON_CLUSTER);
 
   private Kinds() {
+  }
+
+  /** The custom kind with this {@code apiVersion} and {@code kind}, if the platform knows it. */
+  public static Optional<KubeKind> find(String apiVersion, String kind) {
+    return ALL.stream().filter(k -> k.apiVersion().equals(apiVersion) && k.kind().equals(kind)).findFirst();
   }
 
   private static KubeKind kind(String group, String kind, String plural) {

@@ -1,0 +1,215 @@
+package dev.tenantplatform.kube;
+
+import dev.tenantplatform.kube.Outcome.Change;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.StatusDetails;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one object at a time and reports what that did: the platform's single way to create, update and
+ * delete Kubernetes objects, for typed core objects (Namespace, ConfigMap…) and for the generic CAPI and
+ * k0smotron kinds of {@link Kinds} alike.
+ *
+ * <p>An apply is a server-side apply with field manager {@value Labels#FIELD_MANAGER}, forcing conflicts:
+ * the platform owns the fields it sets and nothing else, and the controllers keep {@code status}, which is
+ * never sent. Where the API server has no server-side apply (it answers 415, or 404 for an object a create
+ * then stores: fabric8's CRUD mock does both), the applier falls back to read, then create when absent or,
+ * when present, a JSON merge patch only if a field it sets differs; it remembers that for the rest of its
+ * life, so the fallback costs no failed call after the first. Without field ownership the fallback cannot
+ * remove a field the desired object stopped setting; server-side apply does.
+ *
+ * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
+ * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
+ * a permanent one fails the future at once with an {@link ApplyException} quoting the API server.
+ */
+public final class Applier {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
+  private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+  private static final int NOT_FOUND = 404;
+
+  private final Vertx vertx;
+  private final KubernetesClient client;
+  private final Backoff backoff;
+  private final AtomicBoolean serverSideApply = new AtomicBoolean(true);
+
+  public Applier(Vertx vertx, KubernetesClient client, RetryPolicy retries) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.client = Objects.requireNonNull(client, "client");
+    this.backoff = new Backoff(vertx, Objects.requireNonNull(retries, "retries"));
+  }
+
+  /** Makes the object on the server say what {@code desired} says: CREATED, PATCHED or UNCHANGED. */
+  public Future<Outcome> apply(HasMetadata desired) {
+    ObjectRef ref;
+    try {
+      ref = checked(desired);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    DesiredObject owned = DesiredObject.of(desired, client.getKubernetesSerialization());
+    return run("apply", ref, () -> applyOnce(owned, desired.getClass(), ref));
+  }
+
+  /** Deletes an object of a custom kind: DELETED, or ABSENT when there was none. */
+  public Future<Outcome> delete(KubeKind kind, String namespace, String name) {
+    ObjectRef ref = new ObjectRef(kind.apiVersion(), kind.kind(), namespace, name);
+    try {
+      checkScope(ref, kind.namespaced());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return run("delete", ref, () -> deleted(ref,
+        scoped(client.genericKubernetesResources(kind.context()), namespace).withName(name).delete()));
+  }
+
+  /** Deletes a typed object ({@code Namespace.class}, {@code ConfigMap.class}…): DELETED or ABSENT. */
+  public <T extends HasMetadata> Future<Outcome> delete(Class<T> type, String namespace, String name) {
+    ObjectRef ref = new ObjectRef(HasMetadata.getApiVersion(type), HasMetadata.getKind(type), namespace, name);
+    try {
+      checkScope(ref, Namespaced.class.isAssignableFrom(type));
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return run("delete", ref, () -> deleted(ref, scoped(client.resources(type), namespace).withName(name).delete()));
+  }
+
+  /** Whether this applier still uses server-side apply, i.e. has not found the API server without it. */
+  public boolean usesServerSideApply() {
+    return serverSideApply.get();
+  }
+
+  private Future<Outcome> run(String operation, ObjectRef ref, Callable<Outcome> call) {
+    return backoff.run(() -> vertx.executeBlocking(call, false),
+            (error, attempts) -> new ApplyException(operation, ref, error, attempts))
+        .onSuccess(outcome -> LOG.debug("{}", outcome))
+        .onFailure(error -> LOG.debug("{} {} failed: {}", operation, ref, error.getMessage()));
+  }
+
+  private <T extends HasMetadata> Outcome applyOnce(DesiredObject owned, Class<T> type, ObjectRef ref) {
+    T body = owned.as(type);
+    Resource<T> resource = resource(body);
+    T live = resource.get();
+    boolean createWouldProveNoApply = false;
+    if (serverSideApply.get()) {
+      try {
+        T applied = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
+        return new Outcome(live == null ? Change.CREATED : changed(live, applied) ? Change.PATCHED
+            : Change.UNCHANGED, ref, applied);
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
+          noServerSideApply(ref, e);
+        } else if (e.getCode() == NOT_FOUND && live == null) {
+          // a real server answers 404 to an apply when the namespace or the kind is missing: a create
+          // will fail the same way; only if it succeeds did the 404 mean "no server-side apply"
+          createWouldProveNoApply = true;
+        } else {
+          throw e;
+        }
+      }
+    }
+    if (live == null) {
+      T created = resource.create();
+      if (createWouldProveNoApply) {
+        noServerSideApply(ref, null);
+      }
+      return new Outcome(Change.CREATED, ref, created);
+    }
+    if (owned.isSatisfiedBy(live)) {
+      return new Outcome(Change.UNCHANGED, ref, live);
+    }
+    T patched = resource.patch(PatchContext.of(PatchType.JSON_MERGE), owned.asMergePatch());
+    return new Outcome(Change.PATCHED, ref, patched);
+  }
+
+  private void noServerSideApply(ObjectRef ref, KubernetesClientException answer) {
+    if (serverSideApply.getAndSet(false)) {
+      LOG.info("the API server at {} has no server-side apply ({} for {}); writing with create and merge patch",
+          client.getMasterUrl(), answer == null ? "404, then a create succeeded" : answer.getCode(), ref);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends HasMetadata> Resource<T> resource(T body) {
+    if (body instanceof GenericKubernetesResource generic) {
+      var known = Kinds.find(generic.getApiVersion(), generic.getKind());
+      if (known.isPresent()) {
+        // a known context needs no discovery, which servers without it (the CRUD mock) cannot answer
+        return (Resource<T>) scoped(client.genericKubernetesResources(known.get().context()),
+            generic.getMetadata().getNamespace()).resource(generic);
+      }
+    }
+    return client.resource(body);
+  }
+
+  private static <T, L, R extends Resource<T>> NonNamespaceOperation<T, L, R> scoped(
+      MixedOperation<T, L, R> operation, String namespace) {
+    return namespace == null ? operation : operation.inNamespace(namespace);
+  }
+
+  /** A real API server writes nothing for a no-op apply: the resource version tells at once. */
+  private boolean changed(HasMetadata before, HasMetadata after) {
+    String was = before.getMetadata().getResourceVersion();
+    if (was != null && was.equals(after.getMetadata().getResourceVersion())) {
+      return false;
+    }
+    return !DesiredObject.sameContent(before, after, client.getKubernetesSerialization());
+  }
+
+  private static Outcome deleted(ObjectRef ref, List<StatusDetails> details) {
+    return new Outcome(details.isEmpty() ? Change.ABSENT : Change.DELETED, ref, null);
+  }
+
+  private static ObjectRef checked(HasMetadata desired) {
+    if (desired == null) {
+      throw new IllegalArgumentException("nothing to apply: the desired object is null");
+    }
+    ObjectRef ref = ObjectRef.of(desired);
+    if (blank(ref.apiVersion()) || blank(ref.kind())) {
+      throw new IllegalArgumentException("cannot apply " + ref + ": apiVersion and kind must be set");
+    }
+    if (blank(ref.name())) {
+      throw new IllegalArgumentException("cannot apply a " + ref.kind() + " without metadata.name");
+    }
+    boolean namespaced = desired instanceof GenericKubernetesResource
+        ? Kinds.find(ref.apiVersion(), ref.kind()).map(KubeKind::namespaced).orElse(false)
+        : desired instanceof Namespaced;
+    if (namespaced && blank(ref.namespace())) {
+      throw new IllegalArgumentException("cannot apply " + ref + ": " + ref.kind()
+          + " is namespaced, set metadata.namespace");
+    }
+    return ref;
+  }
+
+  private static void checkScope(ObjectRef ref, boolean namespaced) {
+    if (blank(ref.name())) {
+      throw new IllegalArgumentException("cannot delete a " + ref.kind() + " without a name");
+    }
+    if (namespaced && blank(ref.namespace())) {
+      throw new IllegalArgumentException("cannot delete " + ref + ": " + ref.kind() + " is namespaced, give a namespace");
+    }
+    if (!namespaced && ref.namespace() != null) {
+      throw new IllegalArgumentException("cannot delete " + ref + ": " + ref.kind() + " is cluster-scoped, give no namespace");
+    }
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.tenantplatform.kube;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * Runs one call again after transient API errors ({@link ApiErrors#isTransient}), waiting on Vert.x timers
+ * as the {@link RetryPolicy} says; a permanent error, or the last failed try, ends it at once.
+ */
+final class Backoff {
+
+  private final Vertx vertx;
+  private final RetryPolicy policy;
+
+  Backoff(Vertx vertx, RetryPolicy policy) {
+    this.vertx = vertx;
+    this.policy = policy;
+  }
+
+  /**
+   * @param call one try; called again for each retry
+   * @param giveUp turns the last error and the number of tries made into the error the caller sees
+   */
+  <T> Future<T> run(Supplier<Future<T>> call, BiFunction<Throwable, Integer, Throwable> giveUp) {
+    return attempt(call, giveUp, 1);
+  }
+
+  private <T> Future<T> attempt(Supplier<Future<T>> call, BiFunction<Throwable, Integer, Throwable> giveUp,
+      int attempt) {
+    return call.get().recover(error -> {
+      if (attempt >= policy.attempts() || !ApiErrors.isTransient(error)) {
+        return Future.failedFuture(giveUp.apply(error, attempt));
+      }
+      long delay = Math.max(1, policy.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis());
+      Promise<Void> waited = Promise.promise();
+      vertx.setTimer(delay, id -> waited.complete());
+      return waited.future().compose(ignored -> attempt(call, giveUp, attempt + 1));
+    });
+  }
+}

@@ -1,0 +1,105 @@
+package dev.tenantplatform.kube;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The node-port allocations of every tenant, as the allocator stores them in one ConfigMap's data
+ * ({@code <tenant>: "<apiPort>,<konnectivityPort>"}), and the choice of the next pair. Immutable.
+ */
+final class NodePortTable {
+
+  private final Map<String, NodePortAllocation> byTenant;
+  private final Map<String, String> unreadable;
+
+  private NodePortTable(Map<String, NodePortAllocation> byTenant, Map<String, String> unreadable) {
+    this.byTenant = Collections.unmodifiableMap(byTenant);
+    this.unreadable = Collections.unmodifiableMap(unreadable);
+  }
+
+  /**
+   * Reads stored data. Entries that are not two distinct ports (a hand edit gone wrong) are kept as they
+   * are, and written back unchanged, until their tenant is allocated again or released: the allocator never
+   * destroys what it cannot read. Their ports, if live, are still protected by the Service scan.
+   */
+  static NodePortTable parse(Map<String, String> data) {
+    Map<String, NodePortAllocation> byTenant = new TreeMap<>();
+    Map<String, String> unreadable = new TreeMap<>();
+    if (data != null) {
+      data.forEach((tenant, value) -> NodePortAllocation.decode(tenant, value).ifPresentOrElse(
+          allocation -> byTenant.put(tenant, allocation), () -> unreadable.put(tenant, value)));
+    }
+    return new NodePortTable(byTenant, unreadable);
+  }
+
+  Optional<NodePortAllocation> lookup(String tenant) {
+    return Optional.ofNullable(byTenant.get(tenant));
+  }
+
+  int size() {
+    return byTenant.size();
+  }
+
+  /** Stored entries that are not an allocation, by tenant. */
+  Map<String, String> unreadable() {
+    return unreadable;
+  }
+
+  /**
+   * The lowest two ports of {@code range} that no tenant holds and no Service uses ({@code servicePorts}:
+   * every node port of every Service in the cluster, the platform's own control planes included).
+   *
+   * @throws NodePortsExhaustedException when fewer than two are left
+   */
+  NodePortAllocation choose(String tenant, NodePortRange range, Set<Integer> servicePorts) {
+    Set<Integer> held = new TreeSet<>();
+    byTenant.values().forEach(a -> {
+      held.add(a.apiPort());
+      held.add(a.konnectivityPort());
+    });
+    int[] free = new int[2];
+    int found = 0;
+    for (int port = range.first(); port <= range.last() && found < 2; port++) {
+      if (!held.contains(port) && !servicePorts.contains(port)) {
+        free[found++] = port;
+      }
+    }
+    if (found < 2) {
+      int usedByOthers = (int) servicePorts.stream().filter(range::contains).filter(p -> !held.contains(p)).count();
+      throw new NodePortsExhaustedException(range, byTenant.size(), usedByOthers);
+    }
+    return new NodePortAllocation(tenant, free[0], free[1]);
+  }
+
+  NodePortTable with(NodePortAllocation allocation) {
+    Map<String, NodePortAllocation> next = new TreeMap<>(byTenant);
+    next.put(allocation.tenant(), allocation);
+    Map<String, String> rest = new TreeMap<>(unreadable);
+    rest.remove(allocation.tenant());
+    return new NodePortTable(next, rest);
+  }
+
+  NodePortTable without(String tenant) {
+    Map<String, NodePortAllocation> next = new TreeMap<>(byTenant);
+    next.remove(tenant);
+    Map<String, String> rest = new TreeMap<>(unreadable);
+    rest.remove(tenant);
+    return new NodePortTable(next, rest);
+  }
+
+  /** Whether {@code tenant} has an entry, readable or not. */
+  boolean holds(String tenant) {
+    return byTenant.containsKey(tenant) || unreadable.containsKey(tenant);
+  }
+
+  /** The data to store, sorted by tenant. */
+  Map<String, String> data() {
+    Map<String, String> data = new TreeMap<>(unreadable);
+    byTenant.forEach((tenant, allocation) -> data.put(tenant, allocation.encode()));
+    return data;
+  }
+}
