@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * life, so the fallback costs no failed call after the first. Without field ownership the fallback cannot
  * remove a field the desired object stopped setting; server-side apply does.
  *
+ * <p>A read before each apply tells CREATED from PATCHED from UNCHANGED: a real API server keeps the
+ * resource version of an object an apply did not change.
+ *
  * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
  * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
  * a permanent one fails the future at once with an {@link ApplyException} quoting the API server.

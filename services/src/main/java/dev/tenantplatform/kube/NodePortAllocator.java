@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +40,8 @@ public final class NodePortAllocator {
 
   public static final String CONFIG_MAP = "tenant-platform-nodeports";
   public static final String DEFAULT_NAMESPACE = "tenant-platform";
+  /** Losing a write to another instance is expected when tenants arrive together: many short waits. */
+  public static final RetryPolicy DEFAULT_RETRIES = new RetryPolicy(20, Duration.ofMillis(20), Duration.ofSeconds(1));
 
   private static final Logger LOG = LoggerFactory.getLogger(NodePortAllocator.class);
   /** Tenant names are DNS-1123 labels, which are also valid ConfigMap keys. */
@@ -53,8 +56,8 @@ public final class NodePortAllocator {
   private Future<?> previous = Future.succeededFuture();
 
   /**
-   * @param retries for transient errors and for losing a write to another instance; allow a few more
-   *     attempts than for an apply when many instances allocate at once
+   * @param retries for transient errors and for losing a write to another instance, e.g.
+   *     {@link #DEFAULT_RETRIES}
    */
   public NodePortAllocator(Vertx vertx, KubernetesClient client, String namespace, NodePortRange range,
       RetryPolicy retries) {

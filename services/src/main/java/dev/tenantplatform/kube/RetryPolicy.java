@@ -18,7 +18,7 @@ import java.time.Duration;
  */
 public record RetryPolicy(int attempts, Duration baseDelay, Duration maxDelay) {
 
-  /** Six tries over about ten seconds at worst: rides out an API server restart or a brief overload. */
+  /** Six tries, waiting 3 to 6 s in all: rides out an API server restart or a brief overload. */
   public static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   public RetryPolicy {

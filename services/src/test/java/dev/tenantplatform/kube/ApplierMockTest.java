@@ -16,6 +16,8 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx5.Vertx5HttpClientFactory;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.Map;
@@ -121,6 +123,20 @@ class ApplierMockTest {
     assertThat((Object) live.get("spec", "replicas")).isEqualTo(5);
     assertThat((Object) live.get("status", "readyReplicas")).isEqualTo(3);
     assertThat((Object) live.get("status", "initialization", "controlPlaneInitialized")).isEqualTo(true);
+  }
+
+  @Test
+  void anApplyStartedOnAnEventLoopCompletesEvenWhenTheClientSharesThatEventLoop(Vertx vertx) throws Exception {
+    // a blocking fabric8 call on an event loop of the client's own Vert.x waits for itself forever
+    try (KubernetesClient sharing = new KubernetesClientBuilder().withConfig(client.getConfiguration())
+        .withHttpClientFactory(new Vertx5HttpClientFactory(vertx)).build()) {
+      Applier onLoop = new Applier(vertx, sharing, TestObjects.FAST_RETRIES);
+      Promise<Outcome> outcome = Promise.promise();
+
+      vertx.runOnContext(ignored -> onLoop.apply(controlPlane(3)).onComplete(outcome));
+
+      assertThat(outcome.future().await(10, SECONDS).change()).isEqualTo(Change.CREATED);
+    }
   }
 
   @Test
