@@ -1,13 +1,30 @@
 package dev.tenantplatform.provisioner;
 
+import dev.tenantplatform.events.Violation;
+import dev.tenantplatform.kube.NodePortAllocator;
+import dev.tenantplatform.kube.NodePortsExhaustedException;
 import dev.tenantplatform.provisioner.blueprint.NodePorts;
 import io.vertx.core.Future;
 
-/** The NodePort pairs of the management cluster, as the provisioner needs them. */
-interface PortBook {
+/** The management cluster's NodePort pairs, as the provisioner needs them. */
+final class PortBook {
 
-  /** The tenant's pair, the same on every call; fails with {@link RequestRefusedException} when none is left. */
-  Future<NodePorts> allocate(String tenant);
+  private final NodePortAllocator allocator;
 
-  Future<Void> release(String tenant);
+  PortBook(NodePortAllocator allocator) {
+    this.allocator = allocator;
+  }
+
+  /** The tenant's pair, the same on every call; a full range refuses the request. */
+  Future<NodePorts> allocate(String tenant) {
+    return allocator.allocate(tenant)
+        .map(pair -> new NodePorts(pair.apiPort(), pair.konnectivityPort()))
+        .recover(e -> Future.failedFuture(e instanceof NodePortsExhaustedException full
+            ? new RequestRefusedException(new Violation("cluster.serviceType", full.getMessage()))
+            : e));
+  }
+
+  Future<Void> release(String tenant) {
+    return allocator.release(tenant).mapEmpty();
+  }
 }

@@ -2,6 +2,10 @@ package dev.tenantplatform.provisioner;
 
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.RequestValidator;
+import dev.tenantplatform.kube.NodePortAllocator;
+import dev.tenantplatform.kube.NodePortRange;
+import dev.tenantplatform.kube.RetryPolicy;
+import dev.tenantplatform.provisioner.blueprint.BlueprintConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -12,9 +16,14 @@ import java.util.Objects;
  * @param maxInFlightPerPartition records of one partition being worked on at once before it is paused
  * @param maxRetryDelay the longest pause between attempts when Kafka or the ledger fail
  * @param deleteTimeout how long an offboarding waits for the controllers to remove the Cluster
+ * @param deletePoll how often it looks
+ * @param platformNamespace where the platform keeps its own state in the management cluster (NodePort book)
+ * @param apiRetries retries of transient Kubernetes API errors
  */
 public record ProvisionerConfig(String bootstrapServers, int maxTenants, int maxInFlightPerPartition,
-    Duration maxRetryDelay, Duration deleteTimeout, CloudEventCodec codec, RequestValidator validator) {
+    Duration maxRetryDelay, Duration deleteTimeout, Duration deletePoll, String platformNamespace,
+    NodePortRange nodePorts, RetryPolicy apiRetries, BlueprintConfig blueprint, CloudEventCodec codec,
+    RequestValidator validator) {
 
   public ProvisionerConfig {
     Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -28,6 +37,17 @@ public record ProvisionerConfig(String bootstrapServers, int maxTenants, int max
 
   public static ProvisionerConfig defaults(String bootstrapServers) {
     return new ProvisionerConfig(bootstrapServers, 10_000, 64, Duration.ofSeconds(10), Duration.ofMinutes(10),
-        new CloudEventCodec(), new RequestValidator());
+        Duration.ofMillis(500), NodePortAllocator.DEFAULT_NAMESPACE, NodePortRange.DEFAULT, RetryPolicy.DEFAULT,
+        BlueprintConfig.defaults(), new CloudEventCodec(), new RequestValidator());
+  }
+
+  public ProvisionerConfig withMaxTenants(int max) {
+    return new ProvisionerConfig(bootstrapServers, max, maxInFlightPerPartition, maxRetryDelay, deleteTimeout,
+        deletePoll, platformNamespace, nodePorts, apiRetries, blueprint, codec, validator);
+  }
+
+  public ProvisionerConfig withNodePorts(NodePortRange range) {
+    return new ProvisionerConfig(bootstrapServers, maxTenants, maxInFlightPerPartition, maxRetryDelay,
+        deleteTimeout, deletePoll, platformNamespace, range, apiRetries, blueprint, codec, validator);
   }
 }

@@ -1,0 +1,28 @@
+package dev.tenantplatform.provisioner;
+
+import dev.tenantplatform.kube.Applier;
+import dev.tenantplatform.kube.NodePortAllocator;
+import dev.tenantplatform.provisioner.blueprint.ClusterBlueprint;
+import dev.tenantplatform.support.TenantLedger;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Assembles the provisioner from its parts and deploys it. */
+public final class Provisioner {
+
+  private Provisioner() {
+  }
+
+  /** Deploys the consumer; completes with the deployment id once it has subscribed. */
+  public static Future<String> deploy(Vertx vertx, ProvisionerConfig config, KubernetesClient client,
+      TenantLedger ledger) {
+    Applier applier = new Applier(vertx, client, config.apiRetries());
+    PortBook ports = new PortBook(new NodePortAllocator(vertx, client, config.platformNamespace(),
+        config.nodePorts(), NodePortAllocator.DEFAULT_RETRIES));
+    Offboarding offboarding = new Offboarding(vertx, client, applier, config.deleteTimeout(), config.deletePoll());
+    TenantReconciler reconciler = new TenantReconciler(applier, ports, new ClusterBlueprint(config.blueprint()),
+        ledger, offboarding);
+    return vertx.deployVerticle(new ProvisionerVerticle(config, ledger, reconciler));
+  }
+}
