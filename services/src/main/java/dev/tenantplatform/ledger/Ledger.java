@@ -83,6 +83,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings))
         .compose(kafka -> {
           producer = KafkaProducer.create(vertx, kafka);
+          // Every failure also fails its send's future, which reports it to the appender.
+          producer.exceptionHandler(e -> LOG.debug("producer of {}: {}", config.topic(), e.toString()));
           return restoreNow(null);
         })
         .recover(failure -> stop().transform(ignored -> Future.failedFuture(failure)));
@@ -227,8 +229,9 @@ public final class Ledger extends VerticleBase implements TenantLedger {
         }
       }
       if (chain.head().sequence() > before) {
-        LOG.warn("tenant {}: events {} to {} reached {} although their append failed; the chain goes on after"
-            + " them", tenant, before + 1, chain.head().sequence(), config.topic());
+        LOG.warn("tenant {}: {} reached {} although its append failed; the chain goes on after it", tenant,
+            chain.head().sequence() == before + 1 ? "event " + (before + 1)
+                : "events " + (before + 1) + " to " + chain.head().sequence(), config.topic());
       }
       chain.unsure(false);
       return null;

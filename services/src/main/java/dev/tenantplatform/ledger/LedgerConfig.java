@@ -49,6 +49,10 @@ public record LedgerConfig(String topic, int onceKeysPerTenant, Duration readTim
     return new LedgerConfig(Topics.EVENTS.name(), DEFAULT_ONCE_KEYS_PER_TENANT, DEFAULT_READ_TIMEOUT, Map.of());
   }
 
+  public LedgerConfig withTopic(String name) {
+    return new LedgerConfig(name, onceKeysPerTenant, readTimeout, producer);
+  }
+
   public LedgerConfig withProducer(Map<String, String> settings) {
     return new LedgerConfig(topic, onceKeysPerTenant, readTimeout, settings);
   }

@@ -57,7 +57,7 @@ public final class KafkaClients {
 
   /**
    * A consumer that reads assigned partitions without a consumer group: nothing is committed, every reader
-   * starts where it seeks.
+   * starts where it seeks, and a missing topic stays missing.
    */
   public static Map<String, Object> logReader(String bootstrapServers) {
     Map<String, Object> config = new HashMap<>();
@@ -66,6 +66,8 @@ public final class KafkaClients {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // A reader of a missing topic must hear that it is missing, not create it with the broker's defaults.
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return config;
   }
 }
