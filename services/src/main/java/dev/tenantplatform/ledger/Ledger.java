@@ -139,7 +139,15 @@ public final class Ledger extends VerticleBase implements TenantLedger {
    */
   public Future<Void> restore(Set<Integer> partitions) {
     Set<Integer> which = Set.copyOf(partitions);
-    return onContext(() -> restoreNow(which));
+    return onContext(() -> {
+      List<Integer> unknown = which.stream().filter(p -> p < 0 || p >= partitionCount).sorted().toList();
+      if (!unknown.isEmpty()) {
+        // Refused before anything is forgotten: the tenants the ledger holds stay as they are.
+        return Future.failedFuture(new IllegalArgumentException("partitions " + unknown + " are not partitions"
+            + " of " + config.topic() + ", which has " + partitionCount + " (0 to " + (partitionCount - 1) + ")"));
+      }
+      return restoreNow(which);
+    });
   }
 
   private Future<List<TenantEvent>> enqueue(String tenant, List<Entry> entries) {

@@ -94,14 +94,18 @@ class LedgerRestoreIT {
   }
 
   @Test
-  void restoringAPartitionTheTopicDoesNotHaveFailsAndNamesIt(Vertx vertx, KafkaCluster kafka) throws Exception {
+  void restoringAPartitionTheTopicDoesNotHaveIsRefusedAndChangesNothing(Vertx vertx, KafkaCluster kafka)
+      throws Exception {
     Ledger ledger = Waiting.on(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
+    String tenant = tenantOnPartition("ledger-still", 1);
+    Waiting.on(ledger.append(tenant, List.of(Entry.once(acceptedCreate(tenant)))));
 
     Throwable failure = Waiting.failure(ledger.restore(Set.of(1, 7)));
 
     assertThat(failure).hasMessageContaining("[7]").hasMessageContaining("has " + KafkaExtension.PARTITIONS);
-    String tenant = tenant("ledger-still");
-    assertThat(Waiting.on(ledger.append(tenant, List.of(Entry.once(acceptedCreate(tenant)))))).hasSize(1);
+    assertThat(Waiting.on(ledger.record(tenant))).hasValueSatisfying(r -> assertThat(r.live()).isTrue());
+    assertThat(Waiting.on(ledger.append(tenant, List.of(Entry.once(applied(tenant, "r-2"))))))
+        .extracting(TenantEvent::sequence).containsExactly(2L);
   }
 
   @Test
