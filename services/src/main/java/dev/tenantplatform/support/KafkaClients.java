@@ -1,0 +1,73 @@
+package dev.tenantplatform.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The settings of the platform's Kafka clients, in one place: keys are tenant names (UTF-8 strings), values
+ * the CloudEvents' bytes as they are on the wire.
+ */
+public final class KafkaClients {
+
+  /**
+   * At most five requests in flight is the most an idempotent producer allows while still keeping the order
+   * of the records of one partition across retries.
+   */
+  public static final int MAX_IN_FLIGHT = 5;
+
+  private KafkaClients() {
+  }
+
+  /**
+   * An idempotent producer that answers only once every in-sync replica has a record: a retried send is
+   * written once, and the records of one partition keep the order they were sent in.
+   *
+   * @param overrides settings that win over these (a client id, size limits); may not weaken the guarantees
+   */
+  public static Map<String, String> idempotentProducer(String bootstrapServers, Map<String, String> overrides) {
+    Map<String, String> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.putAll(overrides);
+    for (Map.Entry<String, String> guarantee : Map.of(
+        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+        ProducerConfig.ACKS_CONFIG, "all").entrySet()) {
+      String given = config.put(guarantee.getKey(), guarantee.getValue());
+      if (given != null && !given.equals(guarantee.getValue())) {
+        throw new IllegalArgumentException("producer setting " + guarantee.getKey() + "=" + given
+            + " is refused: the platform's events need " + guarantee.getKey() + "=" + guarantee.getValue());
+      }
+    }
+    int inFlight = Integer.parseInt(config.getOrDefault(
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, String.valueOf(MAX_IN_FLIGHT)));
+    if (inFlight < 1 || inFlight > MAX_IN_FLIGHT) {
+      throw new IllegalArgumentException("producer setting " + ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION
+          + "=" + inFlight + " is refused: an idempotent producer keeps order with 1 to " + MAX_IN_FLIGHT);
+    }
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, String.valueOf(inFlight));
+    return config;
+  }
+
+  /**
+   * A consumer that reads assigned partitions without a consumer group: nothing is committed, every reader
+   * starts where it seeks, and a missing topic stays missing.
+   */
+  public static Map<String, Object> logReader(String bootstrapServers) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // A reader of a missing topic must hear that it is missing, not create it with the broker's defaults.
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+    return config;
+  }
+}
