@@ -127,6 +127,12 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   }
 
   @Override
+  public Future<Boolean> holds(String tenant, String onceKey) {
+    return onContext(() -> Future.succeededFuture(
+        Optional.ofNullable(chains.get(tenant)).map(chain -> chain.holds(onceKey)).orElse(false)));
+  }
+
+  @Override
   public Future<Integer> liveTenants() {
     return onContext(() -> Future.succeededFuture(
         (int) chains.values().stream().filter(c -> c.record().live()).count()));
