@@ -1,5 +1,9 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.ledger.Ledger;
+import dev.tenantplatform.ledger.LedgerConfig;
+import dev.tenantplatform.provisioner.Provisioner;
+import dev.tenantplatform.provisioner.ProvisionerConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,7 +40,11 @@ public final class Platform {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
-    return vertx.deployVerticle(http)
+    // The ledger restores every tenant's chain before anything may append to it.
+    return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults())
+        .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
+            kubernetes, ledger))
+        .compose(provisioner -> vertx.deployVerticle(http))
         .map(id -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());
           return new Platform(vertx, http);

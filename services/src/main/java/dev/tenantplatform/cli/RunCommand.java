@@ -3,6 +3,7 @@ package dev.tenantplatform.cli;
 import dev.tenantplatform.app.Platform;
 import dev.tenantplatform.app.PlatformConfig;
 import dev.tenantplatform.support.KafkaTopics;
+import dev.tenantplatform.kube.RetryPolicy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -52,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
     if (createTopics) {
       KafkaTopics.ensure(config.kafkaBootstrap(), config.partitions());
     }
-    KubernetesClient kubernetes = new KubernetesClientBuilder().withConfig(kubernetesConfig()).build();
+    KubernetesClient kubernetes = new KubernetesClientBuilder()
+        .withConfig(RetryPolicy.withoutClientRetries(kubernetesConfig())).build();
     Platform platform = Platform.start(config, kubernetes).toCompletionStage().toCompletableFuture().join();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

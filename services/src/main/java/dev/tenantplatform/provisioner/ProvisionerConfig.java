@@ -12,6 +12,7 @@ import java.util.Objects;
 /**
  * The provisioner's settings.
  *
+ * @param groupId the consumer group; instances of one platform share it
  * @param maxTenants the quota: creates beyond this many live tenants are rejected
  * @param maxInFlightPerPartition records of one partition being worked on at once before it is paused
  * @param maxRetryDelay the longest pause between attempts when Kafka or the ledger fail
@@ -20,7 +21,7 @@ import java.util.Objects;
  * @param platformNamespace where the platform keeps its own state in the management cluster (NodePort book)
  * @param apiRetries retries of transient Kubernetes API errors
  */
-public record ProvisionerConfig(String bootstrapServers, int maxTenants, int maxInFlightPerPartition,
+public record ProvisionerConfig(String bootstrapServers, String groupId, int maxTenants, int maxInFlightPerPartition,
     Duration maxRetryDelay, Duration deleteTimeout, Duration deletePoll, String platformNamespace,
     NodePortRange nodePorts, RetryPolicy apiRetries, BlueprintConfig blueprint, CloudEventCodec codec,
     RequestValidator validator) {
@@ -36,18 +37,23 @@ public record ProvisionerConfig(String bootstrapServers, int maxTenants, int max
   }
 
   public static ProvisionerConfig defaults(String bootstrapServers) {
-    return new ProvisionerConfig(bootstrapServers, 10_000, 64, Duration.ofSeconds(10), Duration.ofMinutes(10),
+    return new ProvisionerConfig(bootstrapServers, ProvisionerVerticle.GROUP, 10_000, 64, Duration.ofSeconds(10), Duration.ofMinutes(10),
         Duration.ofMillis(500), NodePortAllocator.DEFAULT_NAMESPACE, NodePortRange.DEFAULT, RetryPolicy.DEFAULT,
         BlueprintConfig.defaults(), new CloudEventCodec(), new RequestValidator());
   }
 
   public ProvisionerConfig withMaxTenants(int max) {
-    return new ProvisionerConfig(bootstrapServers, max, maxInFlightPerPartition, maxRetryDelay, deleteTimeout,
+    return new ProvisionerConfig(bootstrapServers, groupId, max, maxInFlightPerPartition, maxRetryDelay, deleteTimeout,
         deletePoll, platformNamespace, nodePorts, apiRetries, blueprint, codec, validator);
   }
 
+  public ProvisionerConfig withGroupId(String group) {
+    return new ProvisionerConfig(bootstrapServers, group, maxTenants, maxInFlightPerPartition, maxRetryDelay,
+        deleteTimeout, deletePoll, platformNamespace, nodePorts, apiRetries, blueprint, codec, validator);
+  }
+
   public ProvisionerConfig withNodePorts(NodePortRange range) {
-    return new ProvisionerConfig(bootstrapServers, maxTenants, maxInFlightPerPartition, maxRetryDelay,
+    return new ProvisionerConfig(bootstrapServers, groupId, maxTenants, maxInFlightPerPartition, maxRetryDelay,
         deleteTimeout, deletePoll, platformNamespace, range, apiRetries, blueprint, codec, validator);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenantplatform.provisioner;
 
+import dev.tenantplatform.events.DeadLetterReason;
 import dev.tenantplatform.events.EventData;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.RequestEnvelope;
@@ -55,8 +56,8 @@ public final class ProvisionerVerticle extends VerticleBase {
     deadLetters = new DeadLetters(vertx, config.bootstrapServers());
     consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", config.bootstrapServers(),
-        "group.id", GROUP,
-        "client.id", GROUP + "-" + deploymentID(),
+        "group.id", config.groupId(),
+        "client.id", config.groupId() + "-" + deploymentID(),
         "auto.offset.reset", "earliest",
         "enable.auto.commit", "false",
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
@@ -165,7 +166,8 @@ public final class ProvisionerVerticle extends VerticleBase {
     if (!dead.tellsTenant()) {
       return letter;
     }
-    String requestId = dead.requestId() != null ? dead.requestId()
+    // An unreadable record's own id cannot be trusted to be unique; its place in the log is.
+    String requestId = dead.code() == DeadLetterReason.INVALID && dead.requestId() != null ? dead.requestId()
         : Topics.REQUESTS.recordId(record.partition(), record.offset());
     TenantEvent rejected = TenantEvent.unsealed(EventType.TENANT_REJECTED, dead.tenant(), requestId, now(),
         EventData.rejected(dead.reason(), dead.violations()));

@@ -42,7 +42,9 @@ public final class EmbeddedKubernetes implements AutoCloseable {
     this.front = front;
     this.snapshots = snapshots;
     this.kubeconfig = kubeconfig;
-    this.client = server.createClient();
+    // The platform retries with its own policy (kube.RetryPolicy); retries of the client would multiply them.
+    this.client = server.createClient(builder -> builder.editOrNewConfig().withRequestRetryBackoffLimit(0)
+        .endConfig());
     this.controllersClient = server.createClient(builder -> builder.editOrNewConfig()
         .withUserAgent(CONTROLLERS_USER_AGENT).endConfig());
   }
