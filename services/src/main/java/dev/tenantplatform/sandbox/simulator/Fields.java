@@ -59,6 +59,12 @@ final class Fields {
     return maps;
   }
 
+  /** The value as a list, empty when it is not one. */
+  @SuppressWarnings("unchecked")
+  static List<Object> asList(Object value) {
+    return value instanceof List<?> l ? new ArrayList<>((List<Object>) l) : new ArrayList<>();
+  }
+
   @SuppressWarnings("unchecked")
   static String string(Map<String, Object> map, String... path) {
     Object value = map;
