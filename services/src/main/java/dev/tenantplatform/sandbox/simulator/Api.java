@@ -8,14 +8,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
+import io.fabric8.kubernetes.client.informers.cache.Store;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Kubernetes calls of the simulated controllers. Status goes through the status subresource as a whole
@@ -25,9 +28,25 @@ import java.util.Map;
 final class Api {
 
   private final KubernetesClient client;
+  private final Map<String, Store<GenericKubernetesResource>> caches = new ConcurrentHashMap<>();
 
   Api(KubernetesClient client) {
     this.client = client;
+  }
+
+  /** Lets existence checks use an informer's cache of the kind instead of a call. */
+  void cache(KubeKind kind, Store<GenericKubernetesResource> store) {
+    caches.put(kind.apiVersion() + "/" + kind.kind(), store);
+  }
+
+  /**
+   * Whether the object is known to exist. A stale cache is harmless here: an object missing from it is created
+   * and answered with a conflict, and a deleted one still in it is recreated on the deletion's event.
+   */
+  private boolean known(HasMetadata object) {
+    Store<GenericKubernetesResource> store = caches.get(object.getApiVersion() + "/" + object.getKind());
+    return store != null
+        && store.getByKey(object.getMetadata().getNamespace() + "/" + object.getMetadata().getName()) != null;
   }
 
   KubernetesClient client() {
@@ -60,11 +79,16 @@ final class Api {
 
   /** Creates a built-in object; when it already exists, leaves it as it is. */
   void createIfAbsent(HasMetadata object) {
-    ignoringConflict(() -> client.resource(object).create());
+    if (!known(object)) {
+      ignoringConflict(() -> client.resource(object).create());
+    }
   }
 
   /** Creates a custom object; when it already exists, leaves it as it is. */
   void createIfAbsent(KubeKind kind, GenericKubernetesResource object) {
+    if (known(object)) {
+      return;
+    }
     ignoringConflict(() -> in(kind, object.getMetadata().getNamespace()).resource(object).create());
   }
 
@@ -116,8 +140,11 @@ final class Api {
   void removeFinalizer(KubeKind kind, GenericKubernetesResource object, String finalizer) {
     List<String> finalizers = new ArrayList<>(object.getMetadata().getFinalizers());
     if (finalizers.remove(finalizer)) {
+      // An empty list does not clear the field in the CRUD mock's merge patch; null does, as in the API server.
+      Map<String, Object> metadata = new HashMap<>();
+      metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers);
       mergePatch(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(),
-          Map.of("metadata", Map.of("finalizers", finalizers)));
+          Map.of("metadata", metadata));
     }
   }
 

@@ -49,14 +49,15 @@ final class HostedClusterController implements Reconciler {
       return Result.DONE;
     }
     ControlPlaneSpec spec = ControlPlaneSpec.of(hosted);
-    Optional<String> conflict = nodePortConflict(hosted, spec);
+    Service service = HostedClusterObjects.apiService(hosted, spec, addresses.clusterIp(key));
+    boolean serviceExists = api.get(CoreKinds.SERVICE, key.namespace(), service.getMetadata().getName()) != null;
+    Optional<String> conflict = serviceExists ? Optional.empty() : nodePortConflict(hosted, spec);
     if (conflict.isPresent()) {
       if (writeStatus(hosted, null, SERVICES_FAILED)) {
         LOG.warn("{}: {}: {}", key, SERVICES_FAILED, conflict.get());
       }
       return Result.after(RETRY_FAILED);
     }
-    Service service = HostedClusterObjects.apiService(hosted, spec, addresses.clusterIp(key));
     api.createIfAbsent(service);
     String address = spec.externalAddress();
     if (address == null || address.isEmpty()) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ManagementClusterSimulator implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ManagementClusterSimulator.class);
+  private static final Duration QUIET = Duration.ofMillis(100);
+  private static final Duration QUIET_LIMIT = Duration.ofSeconds(2);
 
   private final SimulatorProfile profile;
   private final Faults faults;
@@ -34,11 +37,13 @@ public final class ManagementClusterSimulator implements AutoCloseable {
   private final Map<KubeKind, Reconciler> controllers = new LinkedHashMap<>();
   private final Map<KubeKind, SharedIndexInformer<GenericKubernetesResource>> informers = new LinkedHashMap<>();
   private final GarbageCollector collector;
+  private final Api api;
+  private volatile long lastEvent = System.nanoTime();
 
   private ManagementClusterSimulator(KubernetesClient client, SimulatorProfile profile, Faults faults) {
     this.profile = profile;
     this.faults = faults;
-    Api api = new Api(client);
+    api = new Api(client);
     Timeline timeline = new Timeline(Clock.systemUTC());
     RandomNames names = new RandomNames(RandomGenerator.getDefault());
     Readiness readiness = new Readiness(api, faults);
@@ -106,16 +111,18 @@ public final class ManagementClusterSimulator implements AutoCloseable {
           }
         });
     informers.put(kind, informer);
+    api.cache(kind, informer.getStore());
   }
 
   /** Hands a change to the controller of the object's kind and to those whose objects depend on it. */
   private void route(KubeKind kind, GenericKubernetesResource object, boolean deleted) {
+    lastEvent = System.nanoTime();
     ObjectKey key = ObjectKey.of(object);
     Reconciler own = controllers.get(kind);
     if (own != null) {
       queue.enqueue(own, key);
     }
-    for (KubeKind dependent : Routes.dependentsOf(kind)) {
+    for (KubeKind dependent : Routes.dependentsOf(kind, object)) {
       enqueueAll(dependent, key.namespace());
     }
     if (deleted) {
@@ -140,11 +147,28 @@ public final class ManagementClusterSimulator implements AutoCloseable {
     }
   }
 
-  /** Stops watching and the simulator's thread; the client stays open. */
+  /** Stops the simulator's thread, then its watches; the client stays open. */
   @Override
   public void close() {
-    informers.values().forEach(SharedIndexInformer::close);
     queue.close();
+    awaitQuiet();
+    informers.values().forEach(SharedIndexInformer::close);
     LOG.info("management-cluster simulator stopped");
+  }
+
+  /**
+   * Waits (two seconds at most) until no event has arrived for a moment. The CRUD mock server blocks its event
+   * loop when a watch is closed while it still has events to send on it, so watches close once the last writes
+   * have been delivered.
+   */
+  private void awaitQuiet() {
+    long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
+    try {
+      while (System.nanoTime() - lastEvent < QUIET.toNanos() && System.nanoTime() < deadline) {
+        Thread.sleep(QUIET.toMillis() / 4);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.tenantplatform.sandbox.simulator;
 
 import dev.tenantplatform.kube.KubeKind;
 import dev.tenantplatform.kube.Kinds;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 import java.util.Map;
 
@@ -22,8 +23,6 @@ final class Routes {
       Map.entry(CoreKinds.POD, List.of(CoreKinds.STATEFUL_SET, Kinds.K0SMOTRON_CLUSTER,
           Kinds.K0SMOTRON_CONTROL_PLANE)),
       Map.entry(CoreKinds.SERVICE, List.of(Kinds.K0SMOTRON_CLUSTER)),
-      Map.entry(CoreKinds.SECRET, List.of(Kinds.K0SMOTRON_CONTROL_PLANE, Kinds.K0SMOTRON_CLUSTER, Kinds.CLUSTER,
-          Kinds.CLUSTER_RESOURCE_SET, Kinds.MACHINE)),
       Map.entry(CoreKinds.CONFIG_MAP, List.of(Kinds.CLUSTER_RESOURCE_SET)),
       Map.entry(Kinds.MACHINE_DEPLOYMENT, List.of(Kinds.CLUSTER, Kinds.MACHINE)),
       Map.entry(Kinds.MACHINE_SET, List.of(Kinds.MACHINE_DEPLOYMENT, Kinds.MACHINE)),
@@ -39,7 +38,15 @@ final class Routes {
   private Routes() {
   }
 
-  static List<KubeKind> dependentsOf(KubeKind kind) {
+  /** Kubeconfig Secrets matter to whoever waits for the workload API; other Secrets only to ClusterResourceSets. */
+  private static final List<KubeKind> KUBECONFIG_DEPENDENTS = List.of(Kinds.K0SMOTRON_CONTROL_PLANE,
+      Kinds.K0SMOTRON_CLUSTER, Kinds.CLUSTER, Kinds.CLUSTER_RESOURCE_SET);
+
+  static List<KubeKind> dependentsOf(KubeKind kind, HasMetadata object) {
+    if (kind.equals(CoreKinds.SECRET)) {
+      return object.getMetadata().getName().endsWith("-kubeconfig") ? KUBECONFIG_DEPENDENTS
+          : List.of(Kinds.CLUSTER_RESOURCE_SET);
+    }
     return DEPENDENTS.getOrDefault(kind, List.of());
   }
 }

@@ -30,7 +30,8 @@ final class Timeline {
 
   /** How long until the step has lasted {@code duration}; zero when it has. */
   Duration remaining(String uid, String step, Duration duration) {
-    Duration left = Duration.between(clock.instant(), since(uid, step).plus(duration));
+    Instant due = since(uid, step).plus(duration);
+    Duration left = Duration.between(clock.instant(), due);
     return left.isNegative() ? Duration.ZERO : left;
   }
 

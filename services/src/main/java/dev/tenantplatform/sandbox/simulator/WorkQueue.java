@@ -5,9 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +26,22 @@ final class WorkQueue implements AutoCloseable {
   private record Item(Reconciler reconciler, ObjectKey key) {
   }
 
-  private final ScheduledExecutorService executor;
+  private final ScheduledThreadPoolExecutor executor;
+  private volatile boolean closed;
+  private volatile Thread thread;
   private final Set<Item> waiting = ConcurrentHashMap.newKeySet();
   private final Map<Item, Integer> failures = new ConcurrentHashMap<>();
 
   WorkQueue() {
-    executor = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "management-cluster-simulator");
+    executor = new ScheduledThreadPoolExecutor(1, r -> {
+      thread = new Thread(r, "management-cluster-simulator");
       thread.setDaemon(true);
       return thread;
     });
+    // On close, let the reconcile in progress finish its call (interrupting it would leave its HTTP request
+    // dangling) and drop everything still waiting.
+    executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+    executor.setRemoveOnCancelPolicy(true);
   }
 
   /** Asks the reconciler to look at the object as soon as possible. */
@@ -68,11 +73,20 @@ final class WorkQueue implements AutoCloseable {
     }, Duration.ZERO);
   }
 
+  static final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> STATS = new ConcurrentHashMap<>();
+
   private void process(Item item) {
     waiting.remove(item);
+    if (closed) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    LOG.debug("RECONCILE {} {}", item.reconciler.name(), item.key);
     try {
       Result result = item.reconciler.reconcile(item.key);
       failures.remove(item);
+      STATS.computeIfAbsent(item.reconciler.name() + ".n", k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+      STATS.computeIfAbsent(item.reconciler.name() + ".ms", k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - t0) / 1000000);
       if (result.requeueAfter() != null) {
         enqueueAfter(item.reconciler, item.key, result.requeueAfter());
       }
@@ -106,10 +120,18 @@ final class WorkQueue implements AutoCloseable {
 
   @Override
   public void close() {
-    executor.shutdownNow();
+    LOG.info("STATS {}", new java.util.TreeMap<>(STATS));
+    closed = true;
+    executor.shutdown();
     try {
       if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-        LOG.warn("the simulator's thread did not stop within 10 s");
+        Thread stuck = thread;
+        Exception where = new IllegalStateException("the simulator's thread is here");
+        if (stuck != null) {
+          where.setStackTrace(stuck.getStackTrace());
+        }
+        LOG.warn("the simulator's thread did not stop within 10 s, interrupting it", where);
+        executor.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
