@@ -44,9 +44,18 @@ final class Api {
    * and answered with a conflict, and a deleted one still in it is recreated on the deletion's event.
    */
   private boolean known(HasMetadata object) {
-    Store<GenericKubernetesResource> store = caches.get(object.getApiVersion() + "/" + object.getKind());
-    return store != null
-        && store.getByKey(object.getMetadata().getNamespace() + "/" + object.getMetadata().getName()) != null;
+    return known(object.getApiVersion(), object.getKind(), object.getMetadata().getNamespace(),
+        object.getMetadata().getName());
+  }
+
+  /** Whether the object is known to exist, from the informer cache; spares building what would not be created. */
+  boolean known(KubeKind kind, String namespace, String name) {
+    return known(kind.apiVersion(), kind.kind(), namespace, name);
+  }
+
+  private boolean known(String apiVersion, String kind, String namespace, String name) {
+    Store<GenericKubernetesResource> store = caches.get(apiVersion + "/" + kind);
+    return store != null && store.getByKey(namespace + "/" + name) != null;
   }
 
   KubernetesClient client() {

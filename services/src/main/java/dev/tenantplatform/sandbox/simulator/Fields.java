@@ -1,6 +1,7 @@
 package dev.tenantplatform.sandbox.simulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Comparator;
 
 /** Typed reads from the nested maps of a generic resource, and the JSON equality that decides whether to write. */
 final class Fields {
@@ -74,14 +75,19 @@ final class Fields {
     return value instanceof String s ? s : null;
   }
 
-  /** Whether two values serialize to the same JSON, so {@code 1} and {@code 1L} compare equal. */
+  /** Whether two values are the same JSON, so {@code 1} and {@code 1L} compare equal. */
   static boolean sameJson(Object a, Object b) {
-    try {
-      return Objects.equals(JSON.readTree(JSON.writeValueAsString(a)), JSON.readTree(JSON.writeValueAsString(b)));
-    } catch (JsonProcessingException e) {
-      return false;
-    }
+    JsonNode left = JSON.valueToTree(a);
+    JsonNode right = JSON.valueToTree(b);
+    return left == null || right == null ? left == right : left.equals(NUMBERS_BY_VALUE, right);
   }
+
+  private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (x, y) -> {
+    if (x.isNumber() && y.isNumber()) {
+      return x.decimalValue().compareTo(y.decimalValue());
+    }
+    return x.equals(y) ? 0 : 1;
+  };
 
   static String json(Object value) {
     try {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ final class HostedClusterController implements Reconciler {
 
   private final Api api;
   private final Addresses addresses;
+  /** The spec each hosted cluster's StatefulSets were last brought in line with, to skip rebuilding them. */
+  private final Map<String, String> applied = new ConcurrentHashMap<>();
 
   HostedClusterController(Api api, Addresses addresses) {
     this.api = api;
@@ -46,6 +49,9 @@ final class HostedClusterController implements Reconciler {
   public Result reconcile(ObjectKey key) {
     GenericKubernetesResource hosted = api.get(Kinds.K0SMOTRON_CLUSTER, key.namespace(), key.name());
     if (hosted == null || Api.deleting(hosted)) {
+      if (hosted != null) {
+        applied.remove(Api.uid(hosted));
+      }
       return Result.DONE;
     }
     ControlPlaneSpec spec = ControlPlaneSpec.of(hosted);
@@ -67,24 +73,36 @@ final class HostedClusterController implements Reconciler {
             Map.of("spec", Map.of("externalAddress", address)));
       }
     }
-    HostedClusterObjects.configMaps(hosted, spec).forEach(api::createIfAbsent);
+    if (!api.known(CoreKinds.CONFIG_MAP, key.namespace(), new K0smotronNames(key.name()).configMap())) {
+      HostedClusterObjects.configMaps(hosted, spec).forEach(api::createIfAbsent);
+    }
     if (address != null) {
       api.createIfAbsent(HostedClusterObjects.endpointConfigMap(hosted, address, spec.apiPort()));
     }
-    if (spec.usesEtcd()) {
-      for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
-        api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
-            HostedClusterLabels.component(hosted, "etcd"), hosted));
+    String specHash = HostedClusterSpec.hash(Fields.map(hosted, "spec"));
+    if (!specHash.equals(applied.get(Api.uid(hosted))) || !statefulSetsKnown(key, spec)) {
+      if (spec.usesEtcd()) {
+        for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
+          api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
+              HostedClusterLabels.component(hosted, "etcd"), hosted));
+        }
+        api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
+        apply(HostedClusterObjects.etcd(hosted, spec));
       }
-      api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
-      apply(HostedClusterObjects.etcd(hosted, spec));
+      apply(HostedClusterObjects.controlPlane(hosted, spec));
+      applied.put(Api.uid(hosted), specHash);
     }
-    apply(HostedClusterObjects.controlPlane(hosted, spec));
     GenericKubernetesResource statefulSet = api.get(CoreKinds.STATEFUL_SET, key.namespace(),
         new K0smotronNames(key.name()).statefulSet());
     ensureKubeconfig(hosted, spec, address, statefulSet);
     writeStatus(hosted, statefulSet, RECONCILED);
     return Result.DONE;
+  }
+
+  private boolean statefulSetsKnown(ObjectKey key, ControlPlaneSpec spec) {
+    K0smotronNames names = new K0smotronNames(key.name());
+    return api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.statefulSet())
+        && (!spec.usesEtcd() || api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.etcdStatefulSet()));
   }
 
   /** Another Service of the management cluster that already holds one of our node ports, described as the API server would. */

@@ -97,33 +97,38 @@ public final class ManagementClusterSimulator implements AutoCloseable {
         .inAnyNamespace().inform(new ResourceEventHandler<>() {
           @Override
           public void onAdd(GenericKubernetesResource object) {
-            route(kind, object, false);
+            route(kind, object, false, false);
           }
 
           @Override
           public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource object) {
-            route(kind, object, false);
+            route(kind, object, Routes.statusOnly(before, object), false);
           }
 
           @Override
           public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
-            route(kind, object, true);
+            route(kind, object, false, true);
           }
         });
     informers.put(kind, informer);
     api.cache(kind, informer.getStore());
   }
 
-  /** Hands a change to the controller of the object's kind and to those whose objects depend on it. */
-  private void route(KubeKind kind, GenericKubernetesResource object, boolean deleted) {
+  /**
+   * Hands a change to the controller of the object's kind and to those whose objects depend on it; a change of
+   * status alone only to those that read it.
+   */
+  private void route(KubeKind kind, GenericKubernetesResource object, boolean statusOnly, boolean deleted) {
     lastEvent = System.nanoTime();
     ObjectKey key = ObjectKey.of(object);
     Reconciler own = controllers.get(kind);
-    if (own != null) {
+    if (own != null && !statusOnly) {
       queue.enqueue(own, key);
     }
-    for (KubeKind dependent : Routes.dependentsOf(kind, object)) {
-      enqueueAll(dependent, key.namespace());
+    for (Routes.Route route : Routes.dependentsOf(kind, object)) {
+      if (route.readsStatus() || !statusOnly) {
+        enqueueAll(route.target(), key.namespace());
+      }
     }
     if (deleted) {
       queue.submit(() -> collector.ownerDeleted(object));

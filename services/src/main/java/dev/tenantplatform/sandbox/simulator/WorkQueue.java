@@ -73,20 +73,14 @@ final class WorkQueue implements AutoCloseable {
     }, Duration.ZERO);
   }
 
-  static final java.util.Map<String, java.util.concurrent.atomic.AtomicLong> STATS = new ConcurrentHashMap<>();
-
   private void process(Item item) {
     waiting.remove(item);
     if (closed) {
       return;
     }
-    long t0 = System.nanoTime();
-    LOG.debug("RECONCILE {} {}", item.reconciler.name(), item.key);
     try {
       Result result = item.reconciler.reconcile(item.key);
       failures.remove(item);
-      STATS.computeIfAbsent(item.reconciler.name() + ".n", k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
-      STATS.computeIfAbsent(item.reconciler.name() + ".ms", k -> new java.util.concurrent.atomic.AtomicLong()).addAndGet((System.nanoTime() - t0) / 1000000);
       if (result.requeueAfter() != null) {
         enqueueAfter(item.reconciler, item.key, result.requeueAfter());
       }
@@ -120,7 +114,6 @@ final class WorkQueue implements AutoCloseable {
 
   @Override
   public void close() {
-    LOG.info("STATS {}", new java.util.TreeMap<>(STATS));
     closed = true;
     executor.shutdown();
     try {
