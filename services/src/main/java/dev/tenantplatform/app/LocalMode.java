@@ -3,6 +3,8 @@ package dev.tenantplatform.app;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.FreePorts;
+import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
+import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.support.KafkaTopics;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +59,10 @@ public final class LocalMode implements AutoCloseable {
         () -> EmbeddedKafka.start(dataDir.resolve("kafka")));
     EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(dataDir, previousPort(previous));
     toClose.push(kubernetes);
+    ManagementClusterSimulator simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
+        SimulatorProfile.named(options.profile()));
+    toClose.push(simulator);
+    kubernetes.failWhen(call -> simulator.faults().shouldFailApiCall(call.namespace()));
     EmbeddedKafka broker = kafka.join();
     toClose.push(broker);
     KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());
