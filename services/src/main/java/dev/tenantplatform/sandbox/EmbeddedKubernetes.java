@@ -25,6 +25,15 @@ public final class EmbeddedKubernetes implements AutoCloseable {
   /** The user agent of the simulated controllers, so that injected API faults hit only the platform. */
   public static final String CONTROLLERS_USER_AGENT = "tenant-platform-sandbox-controllers";
 
+  /** The mock server logs every request through java.util.logging; held here so the level sticks. */
+  private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
+
+  private static java.util.logging.Logger quiet(String name) {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
+  }
+
   private final KubernetesMockServer server;
   private final SandboxDispatcher dispatcher;
   private final Vertx vertx;
