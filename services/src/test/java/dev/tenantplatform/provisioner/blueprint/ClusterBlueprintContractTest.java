@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.testing.CrdValidator;
+import dev.tenantplatform.testing.WebhookRules;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
@@ -68,7 +69,10 @@ class ClusterBlueprintContractTest {
         .filter(GenericKubernetesResource.class::isInstance).map(GenericKubernetesResource.class::cast).toList();
     assertThat(custom).extracting(HasMetadata::getKind).hasSize(7);
     for (GenericKubernetesResource object : custom) {
-      assertThat(crds.problems(object)).as("%s %s", object.getKind(), object.getMetadata().getName()).isEmpty();
+      assertThat(crds.problems(object)).as("%s %s against the CRD in %s", object.getKind(),
+          object.getMetadata().getName(), crds.folder()).isEmpty();
+      assertThat(WebhookRules.problems(object)).as("%s %s against the webhook rules", object.getKind(),
+          object.getMetadata().getName()).isEmpty();
     }
   }
 }
