@@ -11,6 +11,7 @@ import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.kube.Kinds;
+import dev.tenantplatform.kube.RetryPolicy;
 import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
@@ -28,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -171,8 +173,31 @@ class ProvisionerIT {
         .inNamespace(new TenantNames(tenant).namespace()).list().getItems()).hasSize(1);
   }
 
+  @Test
+  void transientApiErrorsAreRetriedAndLastingOnesEndInClusterFailedWithTheApiMessage() {
+    String flaky = tenant("flaky");
+    String broken = tenant("broken");
+    AtomicInteger flakyFailures = new AtomicInteger();
+    kube.failWhen(call -> call.isWrite() && (("tenant-" + broken).equals(call.namespace())
+        || ("tenant-" + flaky).equals(call.namespace()) && flakyFailures.incrementAndGet() <= 2));
+    try {
+      send(flaky, codec.encodeRequest(TenantRequest.create(flaky, "ops", ClusterSpec.UNCHANGED)));
+      send(broken, codec.encodeRequest(TenantRequest.create(broken, "ops", ClusterSpec.UNCHANGED)));
+
+      await().atMost(PATIENCE).until(() -> types(flaky).contains(EventType.CLUSTER_APPLIED));
+      await().atMost(PATIENCE).until(() -> types(broken).contains(EventType.CLUSTER_FAILED));
+      TenantEvent failed = events(broken).stream().filter(e -> e.type() == EventType.CLUSTER_FAILED).findFirst()
+          .orElseThrow();
+      assertThat(failed.data().path("reason").asText()).contains("503", "unavailable");
+      assertThat(failed.data().path("stage").asText()).isEqualTo("apply");
+    } finally {
+      kube.failWhen(call -> false);
+    }
+  }
+
   private String deployProvisioner() {
     return join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers()).withGroupId(group)
+        .withApiRetries(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
         .withNodePorts(new dev.tenantplatform.kube.NodePortRange(31000, 31999)), kube.client(), ledger));
   }
 
