@@ -186,6 +186,28 @@ class ManagementClusterSimulatorMockTest extends SimulatorMockTestSupport {
   }
 
   @Test
+  void devInfrastructureAndALoadBalancerServiceTakeTheLoadBalancersAddressAsEndpoint() {
+    simulate();
+    SeedCluster seed = new SeedCluster("acme");
+    seed.infrastructure = "dev";
+    seed.serviceType = "LoadBalancer";
+    seed.controlPlaneReplicas = 1;
+    seed.apply(client);
+
+    await().atMost(PATIENCE).until(() -> Conditions.isTrue(get(Kinds.CLUSTER, "acme"), "Available"));
+
+    var service = client.services().inNamespace("tenant-acme").withName("kmc-acme-lb").get();
+    String ingress = service.getStatus().getLoadBalancer().getIngress().get(0).getIp();
+    assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
+    assertThat(get(Kinds.CLUSTER, "acme").<String>get("spec", "controlPlaneEndpoint", "host")).isEqualTo(ingress);
+    assertThat(get(Kinds.DEV_CLUSTER, "acme").<Boolean>get("status", "initialization", "provisioned")).isTrue();
+    assertThat(list(Kinds.DEV_MACHINE)).hasSize(2).allSatisfy(m ->
+        assertThat(m.<String>get("spec", "providerID")).isEqualTo("docker:////" + m.getMetadata().getName()));
+    assertThat(client.pods().inNamespace("tenant-acme").list().getItems()).extracting(p -> p.getMetadata().getName())
+        .containsExactlyInAnyOrder("kmc-acme-0", "kmc-acme-etcd-0");
+  }
+
+  @Test
   void closingTheSimulatorStopsItsThreadAndItsWatches() {
     simulate();
     new SeedCluster("acme").apply(client);
