@@ -49,9 +49,6 @@ final class HostedClusterController implements Reconciler {
   public Result reconcile(ObjectKey key) {
     GenericKubernetesResource hosted = api.get(Kinds.K0SMOTRON_CLUSTER, key.namespace(), key.name());
     if (hosted == null || Api.deleting(hosted)) {
-      if (hosted != null) {
-        applied.remove(Api.uid(hosted));
-      }
       return Result.DONE;
     }
     ControlPlaneSpec spec = ControlPlaneSpec.of(hosted);
@@ -103,6 +100,11 @@ final class HostedClusterController implements Reconciler {
     K0smotronNames names = new K0smotronNames(key.name());
     return api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.statefulSet())
         && (!spec.usesEtcd() || api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.etcdStatefulSet()));
+  }
+
+  @Override
+  public void forget(String uid) {
+    applied.remove(uid);
   }
 
   /** Another Service of the management cluster that already holds one of our node ports, described as the API server would. */
@@ -166,8 +168,8 @@ final class HostedClusterController implements Reconciler {
     boolean sameReplicas = Fields.number(current, -1, "spec", "replicas") == wanted.getSpec().getReplicas();
     boolean sameTemplate = Fields.sameJson(current.get("spec", "template"), wantedSpec.get("template"));
     if (!sameReplicas || !sameTemplate) {
-      api.mergePatch(CoreKinds.STATEFUL_SET, namespace, name, Map.of("spec", Map.of(
-          "replicas", wanted.getSpec().getReplicas(), "template", wantedSpec.get("template"))));
+      api.set(CoreKinds.STATEFUL_SET, namespace, name, "/spec/template", wantedSpec.get("template"));
+      api.set(CoreKinds.STATEFUL_SET, namespace, name, "/spec/replicas", wanted.getSpec().getReplicas());
       LOG.info("{}/{}: statefulset updated to {} replicas", namespace, name, wanted.getSpec().getReplicas());
     }
   }

@@ -238,7 +238,6 @@ final class MachineController implements Reconciler {
       api.delete(infraKind, infra.getMetadata().getNamespace(), infra.getMetadata().getName());
     }
     api.removeFinalizer(Kinds.MACHINE, machine, FINALIZER);
-    timeline.forget(Api.uid(machine));
     return Result.DONE;
   }
 }

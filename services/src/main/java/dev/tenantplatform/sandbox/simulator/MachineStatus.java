@@ -70,7 +70,7 @@ final class MachineStatus {
     Condition ready = Summaries.summary("Ready", List.of(deleting, bootstrapReady, infraReady, nodeHealthy),
         "Ready", "NotReady", "ReadyUnknown");
     Condition available = ready.isTrue() ? Condition.isTrue("Available", "Available")
-        : Condition.isFalse("Available", "NotReady", "* Ready: " + firstLine(ready.message()));
+        : Condition.isFalse("Available", "NotReady", "* Ready: " + firstLine(ready.message()).replaceFirst("^\\* ", ""));
     Condition upToDate = s.upToDateMessage() == null ? Condition.isTrue("UpToDate", "UpToDate")
         : Condition.isFalse("UpToDate", "NotUpToDate", s.upToDateMessage());
     List<Condition> conditions = List.of(available, ready, upToDate, bootstrapReady, infraReady, nodeHealthy,

@@ -39,12 +39,12 @@ public final class ManagementClusterSimulator implements AutoCloseable {
   private final GarbageCollector collector;
   private final Api api;
   private volatile long lastEvent = System.nanoTime();
+  private final Timeline timeline = new Timeline(Clock.systemUTC());
 
   private ManagementClusterSimulator(KubernetesClient client, SimulatorProfile profile, Faults faults) {
     this.profile = profile;
     this.faults = faults;
     api = new Api(client);
-    Timeline timeline = new Timeline(Clock.systemUTC());
     RandomNames names = new RandomNames(RandomGenerator.getDefault());
     Readiness readiness = new Readiness(api, faults);
     controllers.put(Kinds.CLUSTER, new ClusterController(api, faults, timeline));
@@ -131,6 +131,9 @@ public final class ManagementClusterSimulator implements AutoCloseable {
       }
     }
     if (deleted) {
+      String uid = object.getMetadata().getUid();
+      timeline.forget(uid);
+      controllers.values().forEach(c -> c.forget(uid));
       queue.submit(() -> collector.ownerDeleted(object));
       if (kind.equals(CoreKinds.SERVICE)) {
         enqueueAll(Kinds.K0SMOTRON_CLUSTER, null);
