@@ -123,7 +123,7 @@ public final class ManagementClusterSimulator implements AutoCloseable {
     ObjectKey key = ObjectKey.of(object);
     Reconciler own = controllers.get(kind);
     if (own != null && !statusOnly) {
-      queue.enqueue(own, key);
+      queue.enqueueAfter(own, key, profile.controllerLatency());
     }
     for (Routes.Route route : Routes.dependentsOf(kind, object)) {
       if (route.readsStatus() || !statusOnly) {
@@ -151,7 +151,7 @@ public final class ManagementClusterSimulator implements AutoCloseable {
     List<GenericKubernetesResource> objects = namespace == null ? informer.getStore().list()
         : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     for (GenericKubernetesResource object : new ArrayList<>(objects)) {
-      queue.enqueue(reconciler, ObjectKey.of(object));
+      queue.enqueueAfter(reconciler, ObjectKey.of(object), profile.controllerLatency());
     }
   }
 
