@@ -76,24 +76,30 @@ final class HostedClusterController implements Reconciler {
     if (address != null) {
       api.createIfAbsent(HostedClusterObjects.endpointConfigMap(hosted, address, spec.apiPort()));
     }
-    String specHash = HostedClusterSpec.hash(Fields.map(hosted, "spec"));
-    if (!specHash.equals(applied.get(Api.uid(hosted))) || !statefulSetsKnown(key, spec)) {
-      if (spec.usesEtcd()) {
-        for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
-          api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
-              HostedClusterLabels.component(hosted, "etcd"), hosted));
-        }
-        api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
-        apply(HostedClusterObjects.etcd(hosted, spec));
-      }
-      apply(HostedClusterObjects.controlPlane(hosted, spec));
-      applied.put(Api.uid(hosted), specHash);
-    }
+    ensureStatefulSets(key, hosted, spec);
     GenericKubernetesResource statefulSet = api.get(CoreKinds.STATEFUL_SET, key.namespace(),
         new K0smotronNames(key.name()).statefulSet());
     ensureKubeconfig(hosted, spec, address, statefulSet);
     writeStatus(hosted, statefulSet, RECONCILED);
     return Result.DONE;
+  }
+
+  /** The etcd certificates, Service and StatefulSet, then the k0s StatefulSet; skipped while nothing changed. */
+  private void ensureStatefulSets(ObjectKey key, GenericKubernetesResource hosted, ControlPlaneSpec spec) {
+    String specHash = HostedClusterSpec.hash(Fields.map(hosted, "spec"));
+    if (specHash.equals(applied.get(Api.uid(hosted))) && statefulSetsKnown(key, spec)) {
+      return;
+    }
+    if (spec.usesEtcd()) {
+      for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
+        api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
+            HostedClusterLabels.component(hosted, "etcd"), hosted));
+      }
+      api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
+      apply(HostedClusterObjects.etcd(hosted, spec));
+    }
+    apply(HostedClusterObjects.controlPlane(hosted, spec));
+    applied.put(Api.uid(hosted), specHash);
   }
 
   private boolean statefulSetsKnown(ObjectKey key, ControlPlaneSpec spec) {
