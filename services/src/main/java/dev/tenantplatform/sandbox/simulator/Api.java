@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -111,7 +110,17 @@ final class Api {
     }
   }
 
-  /** A JSON merge patch of the object itself (not its status). */
+  /**
+   * Sets one field of the object itself with a JSON patch. Lists go this way: the CRUD mock appends the lists
+   * of a JSON merge patch to the stored ones instead of replacing them.
+   */
+  void set(KubeKind kind, String namespace, String name, String path, Object value) {
+    Map<String, Object> op = value == null ? Map.of("op", "remove", "path", path)
+        : Map.of("op", "add", "path", path, "value", value);
+    in(kind, namespace).withName(name).patch(PatchContext.of(PatchType.JSON), Fields.json(List.of(op)));
+  }
+
+  /** A JSON merge patch of the object itself (not its status), for maps and scalars only (see {@link #set}). */
   void mergePatch(KubeKind kind, String namespace, String name, Map<String, Object> patch) {
     in(kind, namespace).withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), Fields.json(patch));
   }
@@ -141,19 +150,16 @@ final class Api {
     List<String> finalizers = new ArrayList<>(object.getMetadata().getFinalizers());
     if (!finalizers.contains(finalizer)) {
       finalizers.add(finalizer);
-      mergePatch(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(),
-          Map.of("metadata", Map.of("finalizers", finalizers)));
+      set(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(), "/metadata/finalizers",
+          finalizers);
     }
   }
 
   void removeFinalizer(KubeKind kind, GenericKubernetesResource object, String finalizer) {
     List<String> finalizers = new ArrayList<>(object.getMetadata().getFinalizers());
     if (finalizers.remove(finalizer)) {
-      // An empty list does not clear the field in the CRUD mock's merge patch; null does, as in the API server.
-      Map<String, Object> metadata = new HashMap<>();
-      metadata.put("finalizers", finalizers.isEmpty() ? null : finalizers);
-      mergePatch(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(),
-          Map.of("metadata", metadata));
+      set(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(), "/metadata/finalizers",
+          finalizers.isEmpty() ? null : finalizers);
     }
   }
 
@@ -161,8 +167,8 @@ final class Api {
   void addOwner(KubeKind kind, GenericKubernetesResource object, OwnerReference owner) {
     List<OwnerReference> refs = Owners.adding(object, owner);
     if (refs != null) {
-      mergePatch(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(),
-          Map.of("metadata", Map.of("ownerReferences", refs)));
+      set(kind, object.getMetadata().getNamespace(), object.getMetadata().getName(), "/metadata/ownerReferences",
+          refs);
     }
   }
 

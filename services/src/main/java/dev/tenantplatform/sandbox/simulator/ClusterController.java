@@ -110,7 +110,6 @@ final class ClusterController implements Reconciler {
     } else {
       writeStatus(cluster, null, null, "DeletionCompleted", "Deletion completed");
       api.removeFinalizer(Kinds.CLUSTER, cluster, FINALIZER);
-      timeline.forget(Api.uid(cluster));
       LOG.info("{}/{}: cluster deleted", namespace, name);
     }
     return Result.DONE;

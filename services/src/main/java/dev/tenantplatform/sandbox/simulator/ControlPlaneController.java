@@ -181,7 +181,6 @@ final class ControlPlaneController implements Reconciler {
       return Result.DONE;
     }
     api.removeFinalizer(Kinds.K0SMOTRON_CONTROL_PLANE, kcp, FINALIZER);
-    timeline.forget(Api.uid(kcp));
     return Result.DONE;
   }
 }

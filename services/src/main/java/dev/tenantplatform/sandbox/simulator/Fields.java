@@ -3,6 +3,7 @@ package dev.tenantplatform.sandbox.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
@@ -15,6 +16,9 @@ import java.util.Comparator;
 final class Fields {
 
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+  /** Map keys sorted, so that equal content always hashes the same whatever order the API server returns. */
+  private static final ObjectMapper CANONICAL = JSON.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS,
+      true);
 
   private Fields() {
   }
@@ -92,6 +96,15 @@ final class Fields {
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The value as JSON with map keys sorted, for hashing. */
+  static String canonicalJson(Object value) {
+    try {
+      return CANONICAL.writeValueAsString(CANONICAL.convertValue(value, Object.class));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }

@@ -58,7 +58,7 @@ final class GarbageCollector {
         api.delete(kind, namespace, name);
       }
     } else {
-      api.mergePatch(kind, namespace, name, Map.of("metadata", Map.of("ownerReferences", remaining)));
+      api.set(kind, namespace, name, "/metadata/ownerReferences", remaining);
     }
   }
 }

@@ -49,9 +49,6 @@ final class HostedClusterController implements Reconciler {
   public Result reconcile(ObjectKey key) {
     GenericKubernetesResource hosted = api.get(Kinds.K0SMOTRON_CLUSTER, key.namespace(), key.name());
     if (hosted == null || Api.deleting(hosted)) {
-      if (hosted != null) {
-        applied.remove(Api.uid(hosted));
-      }
       return Result.DONE;
     }
     ControlPlaneSpec spec = ControlPlaneSpec.of(hosted);
@@ -79,19 +76,7 @@ final class HostedClusterController implements Reconciler {
     if (address != null) {
       api.createIfAbsent(HostedClusterObjects.endpointConfigMap(hosted, address, spec.apiPort()));
     }
-    String specHash = HostedClusterSpec.hash(Fields.map(hosted, "spec"));
-    if (!specHash.equals(applied.get(Api.uid(hosted))) || !statefulSetsKnown(key, spec)) {
-      if (spec.usesEtcd()) {
-        for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
-          api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
-              HostedClusterLabels.component(hosted, "etcd"), hosted));
-        }
-        api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
-        apply(HostedClusterObjects.etcd(hosted, spec));
-      }
-      apply(HostedClusterObjects.controlPlane(hosted, spec));
-      applied.put(Api.uid(hosted), specHash);
-    }
+    ensureStatefulSets(key, hosted, spec);
     GenericKubernetesResource statefulSet = api.get(CoreKinds.STATEFUL_SET, key.namespace(),
         new K0smotronNames(key.name()).statefulSet());
     ensureKubeconfig(hosted, spec, address, statefulSet);
@@ -99,10 +84,33 @@ final class HostedClusterController implements Reconciler {
     return Result.DONE;
   }
 
+  /** The etcd certificates, Service and StatefulSet, then the k0s StatefulSet; skipped while nothing changed. */
+  private void ensureStatefulSets(ObjectKey key, GenericKubernetesResource hosted, ControlPlaneSpec spec) {
+    String specHash = HostedClusterSpec.hash(Fields.map(hosted, "spec"));
+    if (specHash.equals(applied.get(Api.uid(hosted))) && statefulSetsKnown(key, spec)) {
+      return;
+    }
+    if (spec.usesEtcd()) {
+      for (String purpose : List.of("apiserver-etcd-client", "etcd-server", "etcd-peer")) {
+        api.createIfAbsent(Certificates.secret(key.namespace(), key.name() + "-" + purpose, key.name(),
+            HostedClusterLabels.component(hosted, "etcd"), hosted));
+      }
+      api.createIfAbsent(HostedClusterObjects.etcdService(hosted));
+      apply(HostedClusterObjects.etcd(hosted, spec));
+    }
+    apply(HostedClusterObjects.controlPlane(hosted, spec));
+    applied.put(Api.uid(hosted), specHash);
+  }
+
   private boolean statefulSetsKnown(ObjectKey key, ControlPlaneSpec spec) {
     K0smotronNames names = new K0smotronNames(key.name());
     return api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.statefulSet())
         && (!spec.usesEtcd() || api.known(CoreKinds.STATEFUL_SET, key.namespace(), names.etcdStatefulSet()));
+  }
+
+  @Override
+  public void forget(String uid) {
+    applied.remove(uid);
   }
 
   /** Another Service of the management cluster that already holds one of our node ports, described as the API server would. */
@@ -166,8 +174,8 @@ final class HostedClusterController implements Reconciler {
     boolean sameReplicas = Fields.number(current, -1, "spec", "replicas") == wanted.getSpec().getReplicas();
     boolean sameTemplate = Fields.sameJson(current.get("spec", "template"), wantedSpec.get("template"));
     if (!sameReplicas || !sameTemplate) {
-      api.mergePatch(CoreKinds.STATEFUL_SET, namespace, name, Map.of("spec", Map.of(
-          "replicas", wanted.getSpec().getReplicas(), "template", wantedSpec.get("template"))));
+      api.set(CoreKinds.STATEFUL_SET, namespace, name, "/spec/template", wantedSpec.get("template"));
+      api.set(CoreKinds.STATEFUL_SET, namespace, name, "/spec/replicas", wanted.getSpec().getReplicas());
       LOG.info("{}/{}: statefulset updated to {} replicas", namespace, name, wanted.getSpec().getReplicas());
     }
   }

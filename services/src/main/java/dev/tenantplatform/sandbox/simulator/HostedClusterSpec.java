@@ -3,10 +3,6 @@ package dev.tenantplatform.sandbox.simulator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +74,7 @@ final class HostedClusterSpec {
   }
 
   static String hash(Map<String, Object> spec) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Fields.json(spec).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return Hashes.of(spec);
   }
 
   static Map<String, Object> deepCopy(Object value) {

@@ -60,44 +60,64 @@ final class MachineController implements Reconciler {
     if (bootstrap == null || infra == null) {
       return Result.DONE;
     }
-    String uid = Api.uid(machine);
     GenericKubernetesResource cluster = api.get(Kinds.CLUSTER, key.namespace(),
         Fields.string(machine, "spec", "clusterName"));
-    boolean failed = "Failed".equals(Fields.string(machine, "status", "phase"));
-    boolean bootstrapped = Fields.bool(bootstrap, "status", "initialization", "dataSecretCreated");
-    boolean provisioned = Fields.bool(infra, "status", "initialization", "provisioned");
-    boolean joined = Fields.string(machine, "status", "nodeRef", "name") != null;
-    boolean nodeReady = Conditions.isTrue(machine, "NodeReady");
+    Progress progress = progress(machine, cluster, bootstrapKind, bootstrap, infraKind, infra);
+    var state = new MachineStatus.State(progress.bootstrapped, progress.provisioned, progress.failed,
+        progress.joined, progress.nodeReady, upToDate(machine), null, null);
+    writeStatus(machine, api.get(infraKind, key.namespace(), infra.getMetadata().getName()), state);
+    return progress.next;
+  }
+
+  /** How far the Machine has come, and when to look again. */
+  private static final class Progress {
+    boolean failed;
+    boolean bootstrapped;
+    boolean provisioned;
+    boolean joined;
+    boolean nodeReady;
     Result next = Result.DONE;
-    if (!failed && !bootstrapped && controlPlaneInitialized(cluster)) {
-      Duration left = timeline.remaining(uid, "bootstrap", profile.machineBootstrap());
-      bootstrapped = left.isZero() && writeBootstrapData(machine, bootstrapKind, bootstrap);
-      next = next.soonest(bootstrapped ? Result.DONE : Result.after(left));
-    }
-    if (!failed && bootstrapped && !provisioned) {
-      Duration left = timeline.remaining(uid, "provisioning", profile.machineProvisioning());
-      if (left.isZero() && shouldFail(machine)) {
-        failInfrastructure(machine, infraKind, infra);
-        failed = true;
-      } else if (left.isZero()) {
-        provisioned = provision(machine, infraKind, infra);
-      }
+
+    /** Whether the step's time has come; if not, remembers to look again then. */
+    boolean due(Duration left) {
       next = next.soonest(left.isZero() ? Result.DONE : Result.after(left));
+      return left.isZero();
     }
-    if (!failed && provisioned && !joined) {
-      Duration left = timeline.remaining(uid, "joining", profile.nodeJoin());
-      joined = left.isZero();
-      next = next.soonest(joined ? Result.DONE : Result.after(left));
+  }
+
+  /** Moves the Machine through each step whose time has come: bootstrap data, container, node, node Ready. */
+  private Progress progress(GenericKubernetesResource machine, GenericKubernetesResource cluster,
+      KubeKind bootstrapKind, GenericKubernetesResource bootstrap, KubeKind infraKind,
+      GenericKubernetesResource infra) {
+    String uid = Api.uid(machine);
+    Progress p = new Progress();
+    p.failed = "Failed".equals(Fields.string(machine, "status", "phase"));
+    p.bootstrapped = Fields.bool(bootstrap, "status", "initialization", "dataSecretCreated");
+    p.provisioned = Fields.bool(infra, "status", "initialization", "provisioned");
+    p.joined = Fields.string(machine, "status", "nodeRef", "name") != null;
+    p.nodeReady = Conditions.isTrue(machine, "NodeReady");
+    if (p.failed) {
+      return p;
     }
-    if (!failed && joined && !nodeReady && cniRunning(cluster)) {
-      Duration left = timeline.remaining(uid, "node-ready", profile.nodeReady());
-      nodeReady = left.isZero();
-      next = next.soonest(nodeReady ? Result.DONE : Result.after(left));
+    if (!p.bootstrapped && controlPlaneInitialized(cluster)
+        && p.due(timeline.remaining(uid, "bootstrap", profile.machineBootstrap()))) {
+      p.bootstrapped = writeBootstrapData(machine, bootstrapKind, bootstrap);
     }
-    var state = new MachineStatus.State(bootstrapped, provisioned, failed, joined, nodeReady, upToDate(machine),
-        null, null);
-    writeStatus(machine, bootstrap, api.get(infraKind, key.namespace(), infra.getMetadata().getName()), state);
-    return next;
+    if (p.bootstrapped && !p.provisioned && p.due(timeline.remaining(uid, "provisioning", profile.machineProvisioning()))) {
+      if (shouldFail(machine)) {
+        failInfrastructure(machine, infraKind, infra);
+        p.failed = true;
+        return p;
+      }
+      p.provisioned = provision(machine, infraKind, infra);
+    }
+    if (p.provisioned && !p.joined) {
+      p.joined = p.due(timeline.remaining(uid, "joining", profile.nodeJoin()));
+    }
+    if (p.joined && !p.nodeReady && cniRunning(cluster)) {
+      p.nodeReady = p.due(timeline.remaining(uid, "node-ready", profile.nodeReady()));
+    }
+    return p;
   }
 
   private boolean controlPlaneInitialized(GenericKubernetesResource cluster) {
@@ -205,10 +225,10 @@ final class MachineController implements Reconciler {
         : "* Machine template differs from MachineDeployment " + md.getMetadata().getName();
   }
 
-  private void writeStatus(GenericKubernetesResource machine, GenericKubernetesResource bootstrap,
-      GenericKubernetesResource infra, MachineStatus.State state) {
+  private void writeStatus(GenericKubernetesResource machine, GenericKubernetesResource infra,
+      MachineStatus.State state) {
     String before = Fields.string(machine, "status", "phase");
-    Map<String, Object> status = MachineStatus.compute(machine, bootstrap, infra, state, timeline.now());
+    Map<String, Object> status = MachineStatus.compute(machine, infra, state, timeline.now());
     if (api.writeStatus(Kinds.MACHINE, machine, status) && !status.get("phase").equals(before)) {
       LOG.debug("{}/{}: machine phase {}", machine.getMetadata().getNamespace(), machine.getMetadata().getName(),
           status.get("phase"));
@@ -228,7 +248,7 @@ final class MachineController implements Reconciler {
           Fields.bool(machine, "status", "initialization", "infrastructureProvisioned"),
           false, Fields.string(machine, "status", "nodeRef", "name") != null, Conditions.isTrue(machine, "NodeReady"),
           null, "DrainingNode", "Drain not completed yet");
-      writeStatus(machine, bootstrap, infra, state);
+      writeStatus(machine, infra, state);
       return Result.after(left);
     }
     if (bootstrap != null) {
@@ -238,7 +258,6 @@ final class MachineController implements Reconciler {
       api.delete(infraKind, infra.getMetadata().getNamespace(), infra.getMetadata().getName());
     }
     api.removeFinalizer(Kinds.MACHINE, machine, FINALIZER);
-    timeline.forget(Api.uid(machine));
     return Result.DONE;
   }
 }

@@ -46,11 +46,31 @@ final class MachineStatus {
     return s.bootstrapped() ? "Provisioning" : "Pending";
   }
 
-  static Map<String, Object> compute(GenericKubernetesResource machine, GenericKubernetesResource bootstrap,
-      GenericKubernetesResource infra, State s, Instant now) {
+  static Map<String, Object> compute(GenericKubernetesResource machine, GenericKubernetesResource infra, State s,
+      Instant now) {
     String name = machine.getMetadata().getName();
     String phase = phase(s);
     boolean samePhase = phase.equals(Fields.string(machine, "status", "phase"));
+    Long generation = machine.getMetadata().getGeneration();
+    return Fields.obj(
+        "phase", phase,
+        "lastUpdated", samePhase && machine.get("status", "lastUpdated") != null
+            ? machine.get("status", "lastUpdated") : Conditions.timestamp(now),
+        "initialization", Fields.obj("bootstrapDataSecretCreated", s.bootstrapped(),
+            "infrastructureProvisioned", s.provisioned()),
+        "addresses", s.provisioned() ? addresses(name) : null,
+        "nodeRef", s.joined() ? Fields.obj("name", name) : null,
+        "nodeInfo", s.joined() ? nodeInfo(machine) : null,
+        "observedGeneration", generation,
+        "conditions", Conditions.merge(Conditions.of(machine), conditions(machine, infra, s), now, generation),
+        "deprecated", s.failed() ? Fields.obj("v1beta1", Fields.obj(
+            "failureReason", "CreateError",
+            "failureMessage", "Failure detected from referenced resource " + infra.getApiVersion() + ", Kind="
+                + infra.getKind() + " with name \"" + name + "\": failed to create the worker container")) : null);
+  }
+
+  private static List<Condition> conditions(GenericKubernetesResource machine, GenericKubernetesResource infra,
+      State s) {
     String bootstrapKind = Fields.string(machine, "spec", "bootstrap", "configRef", "kind");
     String infraKind = Fields.string(machine, "spec", "infrastructureRef", "kind");
     Condition bootstrapReady = Condition.of("BootstrapConfigReady", s.bootstrapped(), "Ready", "NotReady",
@@ -70,27 +90,11 @@ final class MachineStatus {
     Condition ready = Summaries.summary("Ready", List.of(deleting, bootstrapReady, infraReady, nodeHealthy),
         "Ready", "NotReady", "ReadyUnknown");
     Condition available = ready.isTrue() ? Condition.isTrue("Available", "Available")
-        : Condition.isFalse("Available", "NotReady", "* Ready: " + firstLine(ready.message()));
+        : Condition.isFalse("Available", "NotReady", "* Ready: " + firstLine(ready.message()).replaceFirst("^\\* ", ""));
     Condition upToDate = s.upToDateMessage() == null ? Condition.isTrue("UpToDate", "UpToDate")
         : Condition.isFalse("UpToDate", "NotUpToDate", s.upToDateMessage());
-    List<Condition> conditions = List.of(available, ready, upToDate, bootstrapReady, infraReady, nodeHealthy,
-        nodeReady, deleting, Condition.isFalse("Paused", "NotPaused", ""));
-    Long generation = machine.getMetadata().getGeneration();
-    return Fields.obj(
-        "phase", phase,
-        "lastUpdated", samePhase && machine.get("status", "lastUpdated") != null
-            ? machine.get("status", "lastUpdated") : Conditions.timestamp(now),
-        "initialization", Fields.obj("bootstrapDataSecretCreated", s.bootstrapped(),
-            "infrastructureProvisioned", s.provisioned()),
-        "addresses", s.provisioned() ? addresses(name) : null,
-        "nodeRef", s.joined() ? Fields.obj("name", name) : null,
-        "nodeInfo", s.joined() ? nodeInfo(machine) : null,
-        "observedGeneration", generation,
-        "conditions", Conditions.merge(Conditions.of(machine), conditions, now, generation),
-        "deprecated", s.failed() ? Fields.obj("v1beta1", Fields.obj(
-            "failureReason", "CreateError",
-            "failureMessage", "Failure detected from referenced resource " + infra.getApiVersion() + ", Kind="
-                + infra.getKind() + " with name \"" + name + "\": failed to create the worker container")) : null);
+    return List.of(available, ready, upToDate, bootstrapReady, infraReady, nodeHealthy, nodeReady, deleting,
+        Condition.isFalse("Paused", "NotPaused", ""));
   }
 
   private static Condition nodeReady(GenericKubernetesResource machine, State s) {

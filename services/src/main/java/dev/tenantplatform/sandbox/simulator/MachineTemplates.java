@@ -30,7 +30,7 @@ final class MachineTemplates {
 
   /** CAPI's label value for a new MachineSet: the template hash (as a number) and the random suffix of its name. */
   static String uniqueLabel(GenericKubernetesResource deployment, String suffix) {
-    long hash = Long.parseLong(HostedClusterSpec.hash(rolloutFields(deployment)).substring(0, 8), 16);
+    long hash = Long.parseLong(Hashes.of(rolloutFields(deployment)).substring(0, 8), 16);
     return hash + "-" + suffix;
   }
 

@@ -39,12 +39,12 @@ public final class ManagementClusterSimulator implements AutoCloseable {
   private final GarbageCollector collector;
   private final Api api;
   private volatile long lastEvent = System.nanoTime();
+  private final Timeline timeline = new Timeline(Clock.systemUTC());
 
   private ManagementClusterSimulator(KubernetesClient client, SimulatorProfile profile, Faults faults) {
     this.profile = profile;
     this.faults = faults;
     api = new Api(client);
-    Timeline timeline = new Timeline(Clock.systemUTC());
     RandomNames names = new RandomNames(RandomGenerator.getDefault());
     Readiness readiness = new Readiness(api, faults);
     controllers.put(Kinds.CLUSTER, new ClusterController(api, faults, timeline));
@@ -123,7 +123,7 @@ public final class ManagementClusterSimulator implements AutoCloseable {
     ObjectKey key = ObjectKey.of(object);
     Reconciler own = controllers.get(kind);
     if (own != null && !statusOnly) {
-      queue.enqueue(own, key);
+      queue.enqueueAfter(own, key, profile.controllerLatency());
     }
     for (Routes.Route route : Routes.dependentsOf(kind, object)) {
       if (route.readsStatus() || !statusOnly) {
@@ -131,6 +131,9 @@ public final class ManagementClusterSimulator implements AutoCloseable {
       }
     }
     if (deleted) {
+      String uid = object.getMetadata().getUid();
+      timeline.forget(uid);
+      controllers.values().forEach(c -> c.forget(uid));
       queue.submit(() -> collector.ownerDeleted(object));
       if (kind.equals(CoreKinds.SERVICE)) {
         enqueueAll(Kinds.K0SMOTRON_CLUSTER, null);
@@ -148,7 +151,7 @@ public final class ManagementClusterSimulator implements AutoCloseable {
     List<GenericKubernetesResource> objects = namespace == null ? informer.getStore().list()
         : informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
     for (GenericKubernetesResource object : new ArrayList<>(objects)) {
-      queue.enqueue(reconciler, ObjectKey.of(object));
+      queue.enqueueAfter(reconciler, ObjectKey.of(object), profile.controllerLatency());
     }
   }
 

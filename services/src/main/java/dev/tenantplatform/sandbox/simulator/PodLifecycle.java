@@ -158,6 +158,6 @@ final class PodLifecycle {
   }
 
   private static String digest(String text) {
-    return HostedClusterSpec.hash(Map.of("v", text)) + HostedClusterSpec.hash(Map.of("w", text));
+    return Hashes.sha256(text);
   }
 }

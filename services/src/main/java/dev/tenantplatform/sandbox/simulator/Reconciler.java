@@ -8,4 +8,8 @@ interface Reconciler {
 
   /** Looks at the object (which may be gone) and acts; must be idempotent. */
   Result reconcile(ObjectKey key);
+
+  /** Drops what the controller remembers about an object that is gone. */
+  default void forget(String uid) {
+  }
 }

@@ -107,8 +107,7 @@ final class ResourceSetController implements Reconciler {
         }
         continue;
       }
-      String hash = "sha256:" + HostedClusterSpec.hash(Map.of("data", object.getAdditionalProperties()
-          .getOrDefault("data", Map.of()))) + HostedClusterSpec.hash(Map.of("d", Fields.map(object, "data")));
+      String hash = "sha256:" + Hashes.sha256(Fields.canonicalJson(Fields.map(object, "data")));
       boolean current = previous != null && Boolean.TRUE.equals(previous.get("applied"))
           && (!reconcile || hash.equals(previous.get("hash")));
       updated.add(current ? previous : Fields.obj("kind", resource.get("kind"), "name", resource.get("name"),

@@ -10,7 +10,7 @@ import java.util.Objects;
  * controllers wait for, so a profile reads like a timeline of one tenant's cluster.
  *
  * @param name                  the profile's name, as given on the command line
- * @param controllerLatency     delay between an observed change and a controller's reaction
+ * @param controllerLatency     delay between an observed change and the controllers' reaction to it
  * @param podStartup            pod created until its containers run (scheduling, image pull)
  * @param etcdReadiness         etcd container started until the pod is Ready
  * @param controlPlaneReadiness k0s container started until the pod is Ready; the real readiness probe waits 60 s
@@ -41,7 +41,7 @@ public record SimulatorProfile(
 
   /** A tenant is ready within a few seconds, every step still visible: for demos. */
   public static final SimulatorProfile DEMO = new SimulatorProfile("demo",
-      ms(100), ms(300), ms(300), ms(1500), ms(200),
+      ms(50), ms(300), ms(300), ms(1500), ms(200),
       ms(700), ms(700), ms(300), ms(500), ms(300));
 
   /**
@@ -49,7 +49,7 @@ public record SimulatorProfile(
    * alone waits 60 s), the workers a little later.
    */
   public static final SimulatorProfile REALISTIC = new SimulatorProfile("realistic",
-      Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(60),
+      ms(200), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(60),
       Duration.ofSeconds(3), Duration.ofSeconds(20), Duration.ofSeconds(25), Duration.ofSeconds(5),
       Duration.ofSeconds(10), Duration.ofSeconds(5));
 

@@ -47,7 +47,7 @@ final class StatefulSetController implements Reconciler {
       return Result.DONE;
     }
     int replicas = (int) Fields.number(sts, 1, "spec", "replicas");
-    String revision = key.name() + "-" + HostedClusterSpec.hash(Fields.map(sts, "spec", "template")).substring(0, 10);
+    String revision = key.name() + "-" + Hashes.of(Fields.map(sts, "spec", "template")).substring(0, 10);
     boolean parallel = "Parallel".equals(Fields.string(sts, "spec", "podManagementPolicy"));
     TreeMap<Integer, GenericKubernetesResource> owned = new TreeMap<>();
     for (GenericKubernetesResource pod : api.list(CoreKinds.POD, key.namespace())) {

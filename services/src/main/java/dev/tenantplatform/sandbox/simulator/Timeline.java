@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Timeline {
 
   private final Clock clock;
-  private final Map<String, Instant> entered = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, Instant>> entered = new ConcurrentHashMap<>();
 
   Timeline(Clock clock) {
     this.clock = clock;
@@ -25,7 +25,7 @@ final class Timeline {
 
   /** When the object was first seen in this step; now if this is the first time. */
   Instant since(String uid, String step) {
-    return entered.computeIfAbsent(uid + "/" + step, k -> clock.instant());
+    return entered.computeIfAbsent(uid, k -> new ConcurrentHashMap<>()).computeIfAbsent(step, k -> clock.instant());
   }
 
   /** How long until the step has lasted {@code duration}; zero when it has. */
@@ -35,12 +35,8 @@ final class Timeline {
     return left.isNegative() ? Duration.ZERO : left;
   }
 
-  /** Whether the step has lasted {@code duration}. */
-  boolean elapsed(String uid, String step, Duration duration) {
-    return remaining(uid, step, duration).isZero();
-  }
-
+  /** Forgets a deleted object. */
   void forget(String uid) {
-    entered.keySet().removeIf(k -> k.startsWith(uid + "/"));
+    entered.remove(uid);
   }
 }

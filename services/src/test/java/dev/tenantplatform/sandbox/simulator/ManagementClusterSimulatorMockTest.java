@@ -5,51 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tenantplatform.kube.KubeKind;
 import dev.tenantplatform.kube.Kinds;
-import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.testing.CrdValidator;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ManagementClusterSimulatorMockTest {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(15);
-
-  private EmbeddedKubernetes kubernetes;
-  private KubernetesClient client;
-  private ManagementClusterSimulator simulator;
-
-  @BeforeEach
-  void startTheApi() {
-    kubernetes = EmbeddedKubernetes.start(null);
-    client = kubernetes.client();
-  }
-
-  @AfterEach
-  void stop() {
-    if (simulator != null) {
-      simulator.close();
-    }
-    kubernetes.close();
-  }
-
-  private void simulate() {
-    simulator = ManagementClusterSimulator.start(client, SimulatorProfile.INSTANT);
-  }
+/** The seed's cluster driven to ready by the simulator, with the objects, names and status of the real controllers. */
+class ManagementClusterSimulatorMockTest extends SimulatorMockTestSupport {
 
   @Test
   void drivesTheSeedClusterToReadyWithTheObjectsAndStatusOfTheRealControllers() {
@@ -96,7 +66,7 @@ class ManagementClusterSimulatorMockTest {
     assertThat(controller.getSpec().getContainers().get(0).getName()).isEqualTo("controller");
     assertThat(controller.getSpec().getContainers().get(0).getImage()).isEqualTo("quay.io/k0sproject/k0s:v1.32.8-k0s.0");
     assertThat(controller.getSpec().getContainers().get(0).getResources().getRequests())
-        .containsEntry("cpu", new io.fabric8.kubernetes.api.model.Quantity("250m"));
+        .containsEntry("cpu", new Quantity("250m"));
     assertThat(controller.getStatus().getPhase()).isEqualTo("Running");
     assertThat(client.services().inNamespace("tenant-acme").list().getItems())
         .extracting(s -> s.getMetadata().getName()).containsExactlyInAnyOrder("kmc-acme-nodeport", "kmc-acme-etcd");
@@ -216,158 +186,25 @@ class ManagementClusterSimulatorMockTest {
   }
 
   @Test
-  void aControlPlaneThatNeverGetsReadyStaysUnavailableWithTheReasonsARealControllerGives() {
-    simulator = ManagementClusterSimulator.start(client, SimulatorProfile.INSTANT,
-        new Faults().inject("acme", new Fault.ControlPlaneNeverReady()));
-    new SeedCluster("acme").apply(client);
-
-    await().atMost(PATIENCE).until(() -> podPhase("kmc-acme-0").equals("Running")
-        && "Provisioned".equals(get(Kinds.CLUSTER, "acme").get("status", "phase")));
-    await().during(Duration.ofMillis(700)).atMost(PATIENCE).until(() -> !podReady("kmc-acme-0"));
-
-    assertThat(client.pods().inNamespace("tenant-acme").withName("kmc-acme-1").get()).isNull();
-    assertThat(client.secrets().inNamespace("tenant-acme").withName("acme-kubeconfig").get()).isNull();
-    GenericKubernetesResource kcp = get(Kinds.K0SMOTRON_CONTROL_PLANE, "acme-cp");
-    assertThat(kcp.<Map<String, Object>>get("status")).containsEntry("replicas", 1).containsEntry("readyReplicas", 0)
-        .containsEntry("version", "");
-    assertThat(kcp.<Boolean>get("status", "initialization", "controlPlaneInitialized")).isFalse();
-    assertThat(Conditions.get(kcp, "Available").reason()).isEqualTo("ClusterClientCreationFailed");
-    GenericKubernetesResource cluster = get(Kinds.CLUSTER, "acme");
-    assertThat(Conditions.get(cluster, "ControlPlaneInitialized").reason()).isEqualTo("NotInitialized");
-    assertThat(Conditions.get(cluster, "ControlPlaneAvailable").reason()).isEqualTo("ClusterClientCreationFailed");
-    assertThat(list(Kinds.MACHINE)).allSatisfy(m -> assertThat(m.<String>get("status", "phase")).isEqualTo("Pending"));
-  }
-
-  @Test
-  void theFaultAnnotationOnAClusterMakesOneOfItsWorkersFail() {
+  void devInfrastructureAndALoadBalancerServiceTakeTheLoadBalancersAddressAsEndpoint() {
     simulate();
     SeedCluster seed = new SeedCluster("acme");
-    seed.workers = 3;
-    seed.fault = "worker-fails";
+    seed.infrastructure = "dev";
+    seed.serviceType = "LoadBalancer";
+    seed.controlPlaneReplicas = 1;
     seed.apply(client);
 
-    await().atMost(PATIENCE).until(() -> {
-      List<GenericKubernetesResource> machines = list(Kinds.MACHINE);
-      return machines.size() == 3 && machines.stream().filter(m -> Conditions.isTrue(m, "Ready")).count() == 2
-          && machines.stream().anyMatch(m -> "Failed".equals(m.get("status", "phase")))
-          && mdStatus("readyReplicas") == 2;
-    });
-    GenericKubernetesResource failed = list(Kinds.MACHINE).stream()
-        .filter(m -> "Failed".equals(m.get("status", "phase"))).findFirst().orElseThrow();
-    assertThat(failed.<String>get("status", "deprecated", "v1beta1", "failureReason")).isEqualTo("CreateError");
-    assertThat(failed.<String>get("status", "deprecated", "v1beta1", "failureMessage"))
-        .contains("DockerMachine", failed.getMetadata().getName());
-    assertThat(failed.<Object>get("status", "nodeRef")).isNull();
-    assertThat(Conditions.get(failed, "InfrastructureReady").status()).isEqualTo("False");
-    GenericKubernetesResource md = get(Kinds.MACHINE_DEPLOYMENT, "acme-md-0");
-    assertThat(md.<Map<String, Object>>get("status")).containsEntry("replicas", 3).containsEntry("availableReplicas", 2);
-    assertThat(Conditions.get(md, "Available").reason()).isEqualTo("NotAvailable");
-    assertThat(Conditions.isTrue(get(Kinds.CLUSTER, "acme"), "WorkersAvailable")).isFalse();
-  }
-
-  @Test
-  void theApiErrorAnnotationMakesTheTenantsCallsFailAtItsRate() {
-    simulator = ManagementClusterSimulator.start(client, SimulatorProfile.INSTANT, new Faults(new SplittableRandom(7)));
-    SeedCluster seed = new SeedCluster("acme");
-    seed.fault = "api-errors:0.25";
-    seed.apply(client);
-
-    await().atMost(PATIENCE).until(() -> simulator.faults().apiErrorRate("acme") == 0.25);
-    var hook = simulator.faults().apiErrorHook();
-    long failures = IntStream.range(0, 4000).filter(i -> hook.test("tenant-acme")).count();
-    assertThat(failures).isBetween(900L, 1100L);
-    assertThat(IntStream.range(0, 1000).filter(i -> hook.test("tenant-other")).count()).isZero();
-  }
-
-  @Test
-  void aNodePortAlreadyAllocatedToAnotherTenantKeepsTheSecondControlPlaneFromEverGettingReady() {
-    simulate();
-    new SeedCluster("first").apply(client);
-    await().atMost(PATIENCE).until(() -> client.services().inNamespace("tenant-first")
-        .withName("kmc-first-nodeport").get() != null);
-    new SeedCluster("second").apply(client);
-
-    await().atMost(PATIENCE).until(() -> "Failed reconciling services".equals(Fields.string(
-        getIn("tenant-second", Kinds.K0SMOTRON_CLUSTER, "second"), "status", "deprecated", "v1beta1",
-        "reconciliationStatus")));
-    await().atMost(PATIENCE).until(() -> Conditions.isTrue(getIn("tenant-first", Kinds.CLUSTER, "first"), "Available"));
-
-    assertThat(client.services().inNamespace("tenant-second").list().getItems()).isEmpty();
-    assertThat(client.apps().statefulSets().inNamespace("tenant-second").list().getItems()).isEmpty();
-    GenericKubernetesResource kcp = getIn("tenant-second", Kinds.K0SMOTRON_CONTROL_PLANE, "second-cp");
-    assertThat(Conditions.get(kcp, "Available").reason()).isEqualTo("ClusterClientCreationFailed");
-    assertThat(kcp.<Boolean>get("status", "initialization", "controlPlaneInitialized")).isFalse();
-    assertThat(getIn("tenant-second", Kinds.CLUSTER, "second").<String>get("status", "phase"))
-        .isEqualTo("Provisioning");
-  }
-
-  @Test
-  void scalingTheMachineDeploymentAddsAndRemovesMachines() {
-    simulate();
-    new SeedCluster("acme").apply(client);
-    await().atMost(PATIENCE).until(() -> readyMachines() == 2);
-    String machineSet = list(Kinds.MACHINE_SET).get(0).getMetadata().getName();
-
-    scaleWorkers(4);
-    await().atMost(PATIENCE).until(() -> readyMachines() == 4 && list(Kinds.MACHINE).size() == 4
-        && mdStatus("readyReplicas") == 4);
-    assertThat(list(Kinds.MACHINE)).allSatisfy(m -> assertThat(m.getMetadata().getName()).startsWith(machineSet + "-"));
-
-    scaleWorkers(1);
-    await().atMost(PATIENCE).until(() -> list(Kinds.MACHINE).size() == 1 && mdStatus("replicas") == 1
-        && list(Kinds.DOCKER_MACHINE).size() == 1 && list(Kinds.K0S_WORKER_CONFIG).size() == 1);
-    assertThat(get(Kinds.MACHINE_DEPLOYMENT, "acme-md-0").<String>get("status", "phase")).isEqualTo("Running");
-    assertThat(get(Kinds.CLUSTER, "acme").<Number>get("status", "workers", "desiredReplicas").intValue()).isEqualTo(1);
-  }
-
-  @Test
-  void aNewWorkerVersionRollsOutToNewMachinesAndRetiresTheOldMachineSet() {
-    simulate();
-    new SeedCluster("acme").apply(client);
-    await().atMost(PATIENCE).until(() -> readyMachines() == 2);
-    String oldSet = list(Kinds.MACHINE_SET).get(0).getMetadata().getName();
-
-    patch(Kinds.MACHINE_DEPLOYMENT, "acme-md-0",
-        Map.of("spec", Map.of("template", Map.of("spec", Map.of("version", "v1.33.2")))));
-
-    await().atMost(PATIENCE).until(() -> list(Kinds.MACHINE_SET).size() == 1
-        && !list(Kinds.MACHINE_SET).get(0).getMetadata().getName().equals(oldSet)
-        && list(Kinds.MACHINE).size() == 2 && readyMachines() == 2);
-    assertThat(list(Kinds.MACHINE)).allSatisfy(m -> {
-      assertThat(m.<String>get("spec", "version")).isEqualTo("v1.33.2");
-      assertThat(Conditions.isTrue(m, "UpToDate")).isTrue();
-    });
-    await().atMost(PATIENCE).until(() -> mdStatus("upToDateReplicas") == 2);
-  }
-
-  @Test
-  void deletingTheClusterRemovesWorkersThenTheControlPlaneThenTheInfrastructureThenItself() {
-    simulate();
-    new SeedCluster("acme").apply(client);
     await().atMost(PATIENCE).until(() -> Conditions.isTrue(get(Kinds.CLUSTER, "acme"), "Available"));
-    DeletionLog log = DeletionLog.watch(client, "tenant-acme");
 
-    client.genericKubernetesResources(Kinds.CLUSTER.context()).inNamespace("tenant-acme").withName("acme").delete();
-
-    await().atMost(PATIENCE).until(() -> get(Kinds.CLUSTER, "acme") == null);
-    await().atMost(PATIENCE).until(() -> client.pods().inNamespace("tenant-acme").list().getItems().isEmpty());
-    for (KubeKind kind : List.of(Kinds.MACHINE_DEPLOYMENT, Kinds.MACHINE_SET, Kinds.MACHINE, Kinds.DOCKER_MACHINE,
-        Kinds.K0S_WORKER_CONFIG, Kinds.K0SMOTRON_CONTROL_PLANE, Kinds.K0SMOTRON_CLUSTER, Kinds.DOCKER_CLUSTER,
-        Kinds.CLUSTER_RESOURCE_SET_BINDING, Kinds.DOCKER_MACHINE_TEMPLATE, Kinds.K0S_WORKER_CONFIG_TEMPLATE)) {
-      await().atMost(PATIENCE).until(() -> list(kind).isEmpty());
-    }
-    assertThat(client.apps().statefulSets().inNamespace("tenant-acme").list().getItems()).isEmpty();
-    assertThat(client.services().inNamespace("tenant-acme").list().getItems()).isEmpty();
-    assertThat(client.secrets().inNamespace("tenant-acme").list().getItems()).isEmpty();
-    assertThat(client.configMaps().inNamespace("tenant-acme").list().getItems())
-        .extracting(c -> c.getMetadata().getName()).containsExactly("calico");
-    assertThat(list(Kinds.CLUSTER_RESOURCE_SET)).hasSize(1);
-
-    assertThat(log.lastDeletion("Machine")).isLessThan(log.firstDeletion("K0smotronControlPlane"));
-    assertThat(log.firstDeletion("K0smotronControlPlane")).isLessThan(log.firstDeletion("DockerCluster"));
-    assertThat(log.firstDeletion("DockerCluster")).isLessThan(log.firstDeletion("Cluster"));
-    assertThat(log.phases()).contains("Deleting");
-    log.close();
+    var service = client.services().inNamespace("tenant-acme").withName("kmc-acme-lb").get();
+    String ingress = service.getStatus().getLoadBalancer().getIngress().get(0).getIp();
+    assertThat(service.getSpec().getType()).isEqualTo("LoadBalancer");
+    assertThat(get(Kinds.CLUSTER, "acme").<String>get("spec", "controlPlaneEndpoint", "host")).isEqualTo(ingress);
+    assertThat(get(Kinds.DEV_CLUSTER, "acme").<Boolean>get("status", "initialization", "provisioned")).isTrue();
+    assertThat(list(Kinds.DEV_MACHINE)).hasSize(2).allSatisfy(m ->
+        assertThat(m.<String>get("spec", "providerID")).isEqualTo("docker:////" + m.getMetadata().getName()));
+    assertThat(client.pods().inNamespace("tenant-acme").list().getItems()).extracting(p -> p.getMetadata().getName())
+        .containsExactlyInAnyOrder("kmc-acme-0", "kmc-acme-etcd-0");
   }
 
   @Test
@@ -385,46 +222,5 @@ class ManagementClusterSimulatorMockTest {
         .withName("acme-md-0").delete();
     await().during(Duration.ofMillis(300)).atMost(PATIENCE)
         .until(() -> !list(Kinds.MACHINE_SET).isEmpty());
-  }
-
-  private String podPhase(String name) {
-    Pod pod = client.pods().inNamespace("tenant-acme").withName(name).get();
-    return pod == null || pod.getStatus() == null || pod.getStatus().getPhase() == null ? "" : pod.getStatus().getPhase();
-  }
-
-  private boolean podReady(String name) {
-    Pod pod = client.pods().inNamespace("tenant-acme").withName(name).get();
-    return pod != null && pod.getStatus() != null && pod.getStatus().getConditions().stream()
-        .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
-  }
-
-  private GenericKubernetesResource get(KubeKind kind, String name) {
-    return getIn("tenant-acme", kind, name);
-  }
-
-  private GenericKubernetesResource getIn(String namespace, KubeKind kind, String name) {
-    return client.genericKubernetesResources(kind.context()).inNamespace(namespace).withName(name).get();
-  }
-
-  private long readyMachines() {
-    return list(Kinds.MACHINE).stream().filter(m -> Conditions.isTrue(m, "Ready")).count();
-  }
-
-  private long mdStatus(String field) {
-    return Fields.number(get(Kinds.MACHINE_DEPLOYMENT, "acme-md-0"), -1, "status", field);
-  }
-
-  private void scaleWorkers(int replicas) {
-    patch(Kinds.MACHINE_DEPLOYMENT, "acme-md-0", Map.of("spec", Map.of("replicas", replicas)));
-  }
-
-  /** A JSON merge patch, as a client that does not hold the latest resourceVersion sends it. */
-  private void patch(KubeKind kind, String name, Map<String, Object> patch) {
-    client.genericKubernetesResources(kind.context()).inNamespace("tenant-acme").withName(name)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), Fields.json(patch));
-  }
-
-  private List<GenericKubernetesResource> list(KubeKind kind) {
-    return client.genericKubernetesResources(kind.context()).inNamespace("tenant-acme").list().getItems();
   }
 }

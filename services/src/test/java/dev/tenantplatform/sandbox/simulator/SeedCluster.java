@@ -28,6 +28,9 @@ final class SeedCluster {
   boolean managedBy = true;
   boolean calicoLabel = true;
   String fault;
+  /** {@code docker} for DockerCluster/DockerMachineTemplate, {@code dev} for their successors. */
+  String infrastructure = "docker";
+  String serviceType = "NodePort";
 
   SeedCluster(String tenant) {
     this.tenant = tenant;
@@ -72,7 +75,8 @@ final class SeedCluster {
             "serviceDomain", "cluster.local"),
         "controlPlaneRef", Map.of("apiGroup", Kinds.CONTROL_PLANE, "kind", "K0smotronControlPlane",
             "name", tenant + "-cp"),
-        "infrastructureRef", Map.of("apiGroup", Kinds.INFRASTRUCTURE, "kind", "DockerCluster", "name", tenant)));
+        "infrastructureRef", Map.of("apiGroup", Kinds.INFRASTRUCTURE, "kind", dev() ? "DevCluster" : "DockerCluster",
+            "name", tenant)));
     if (calicoLabel) {
       cluster.getMetadata().getLabels().put("cni", "calico");
     }
@@ -83,7 +87,9 @@ final class SeedCluster {
   }
 
   GenericKubernetesResource dockerCluster() {
-    GenericKubernetesResource docker = object(Kinds.DOCKER_CLUSTER, tenant, Map.of(), Map.of());
+    GenericKubernetesResource docker = dev()
+        ? object(Kinds.DEV_CLUSTER, tenant, Map.of(), Map.of("backend", Map.of("docker", Map.of())))
+        : object(Kinds.DOCKER_CLUSTER, tenant, Map.of(), Map.of());
     if (managedBy) {
       docker.getMetadata().setAnnotations(Map.of("cluster.x-k8s.io/managed-by", "k0smotron"));
     }
@@ -95,7 +101,7 @@ final class SeedCluster {
         "version", "v1.32.8+k0s.0",
         "replicas", controlPlaneReplicas,
         "persistence", Map.of("type", "emptyDir"),
-        "service", Map.of("type", "NodePort", "apiPort", apiPort, "konnectivityPort", konnectivityPort),
+        "service", Map.of("type", serviceType, "apiPort", apiPort, "konnectivityPort", konnectivityPort),
         "resources", Map.of("requests", Map.of("cpu", "250m", "memory", "512Mi")),
         "k0sConfig", Map.of("apiVersion", "k0s.k0sproject.io/v1beta1", "kind", "ClusterConfig",
             "metadata", Map.of("name", "k0s"), "spec", Map.of("network", Map.of("provider", "custom")))));
@@ -107,7 +113,14 @@ final class SeedCluster {
   }
 
   GenericKubernetesResource machineTemplate() {
-    return object(Kinds.DOCKER_MACHINE_TEMPLATE, tenant + "-md-0", Map.of(), Map.of("template", Map.of("spec", Map.of())));
+    return dev()
+        ? object(Kinds.DEV_MACHINE_TEMPLATE, tenant + "-md-0", Map.of(),
+            Map.of("template", Map.of("spec", Map.of("backend", Map.of("docker", Map.of())))))
+        : object(Kinds.DOCKER_MACHINE_TEMPLATE, tenant + "-md-0", Map.of(), Map.of("template", Map.of("spec", Map.of())));
+  }
+
+  private boolean dev() {
+    return "dev".equals(infrastructure);
   }
 
   GenericKubernetesResource machineDeployment() {
@@ -123,8 +136,8 @@ final class SeedCluster {
                 "version", "v1.32.8",
                 "bootstrap", Map.of("configRef", Map.of("apiGroup", Kinds.BOOTSTRAP,
                     "kind", "K0sWorkerConfigTemplate", "name", tenant + "-md-0")),
-                "infrastructureRef", Map.of("apiGroup", Kinds.INFRASTRUCTURE, "kind", "DockerMachineTemplate",
-                    "name", tenant + "-md-0")))));
+                "infrastructureRef", Map.of("apiGroup", Kinds.INFRASTRUCTURE,
+                    "kind", dev() ? "DevMachineTemplate" : "DockerMachineTemplate", "name", tenant + "-md-0")))));
   }
 
   private GenericKubernetesResource object(KubeKind kind, String name, Map<String, String> labels,

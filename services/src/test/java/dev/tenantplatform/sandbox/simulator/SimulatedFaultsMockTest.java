@@ -1,0 +1,103 @@
+package dev.tenantplatform.sandbox.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tenantplatform.kube.Kinds;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The unhappy paths the simulator plays: injected faults and a NodePort collision, with the status real controllers show. */
+class SimulatedFaultsMockTest extends SimulatorMockTestSupport {
+
+  @Test
+  void aControlPlaneThatNeverGetsReadyStaysUnavailableWithTheReasonsARealControllerGives() {
+    simulator = ManagementClusterSimulator.start(client, SimulatorProfile.INSTANT,
+        new Faults().inject("acme", new Fault.ControlPlaneNeverReady()));
+    new SeedCluster("acme").apply(client);
+
+    await().atMost(PATIENCE).until(() -> podPhase("kmc-acme-0").equals("Running")
+        && "Provisioned".equals(get(Kinds.CLUSTER, "acme").get("status", "phase")));
+    await().during(Duration.ofMillis(700)).atMost(PATIENCE).until(() -> !podReady("kmc-acme-0"));
+
+    assertThat(client.pods().inNamespace("tenant-acme").withName("kmc-acme-1").get()).isNull();
+    assertThat(client.secrets().inNamespace("tenant-acme").withName("acme-kubeconfig").get()).isNull();
+    GenericKubernetesResource kcp = get(Kinds.K0SMOTRON_CONTROL_PLANE, "acme-cp");
+    assertThat(kcp.<Map<String, Object>>get("status")).containsEntry("replicas", 1).containsEntry("readyReplicas", 0)
+        .containsEntry("version", "");
+    assertThat(kcp.<Boolean>get("status", "initialization", "controlPlaneInitialized")).isFalse();
+    assertThat(Conditions.get(kcp, "Available").reason()).isEqualTo("ClusterClientCreationFailed");
+    GenericKubernetesResource cluster = get(Kinds.CLUSTER, "acme");
+    assertThat(Conditions.get(cluster, "ControlPlaneInitialized").reason()).isEqualTo("NotInitialized");
+    assertThat(Conditions.get(cluster, "ControlPlaneAvailable").reason()).isEqualTo("ClusterClientCreationFailed");
+    assertThat(list(Kinds.MACHINE)).allSatisfy(m -> assertThat(m.<String>get("status", "phase")).isEqualTo("Pending"));
+  }
+
+  @Test
+  void theFaultAnnotationOnAClusterMakesOneOfItsWorkersFail() {
+    simulate();
+    SeedCluster seed = new SeedCluster("acme");
+    seed.workers = 3;
+    seed.fault = "worker-fails";
+    seed.apply(client);
+
+    await().atMost(PATIENCE).until(() -> {
+      List<GenericKubernetesResource> machines = list(Kinds.MACHINE);
+      return machines.size() == 3 && machines.stream().filter(m -> Conditions.isTrue(m, "Ready")).count() == 2
+          && machines.stream().anyMatch(m -> "Failed".equals(m.get("status", "phase")))
+          && mdStatus("readyReplicas") == 2;
+    });
+    GenericKubernetesResource failed = list(Kinds.MACHINE).stream()
+        .filter(m -> "Failed".equals(m.get("status", "phase"))).findFirst().orElseThrow();
+    assertThat(failed.<String>get("status", "deprecated", "v1beta1", "failureReason")).isEqualTo("CreateError");
+    assertThat(failed.<String>get("status", "deprecated", "v1beta1", "failureMessage"))
+        .contains("DockerMachine", failed.getMetadata().getName());
+    assertThat(failed.<Object>get("status", "nodeRef")).isNull();
+    assertThat(Conditions.get(failed, "InfrastructureReady").status()).isEqualTo("False");
+    GenericKubernetesResource md = get(Kinds.MACHINE_DEPLOYMENT, "acme-md-0");
+    assertThat(md.<Map<String, Object>>get("status")).containsEntry("replicas", 3).containsEntry("availableReplicas", 2);
+    assertThat(Conditions.get(md, "Available").reason()).isEqualTo("NotAvailable");
+    assertThat(Conditions.isTrue(get(Kinds.CLUSTER, "acme"), "WorkersAvailable")).isFalse();
+  }
+
+  @Test
+  void theApiErrorAnnotationMakesTheTenantsCallsFailAtItsRate() {
+    simulator = ManagementClusterSimulator.start(client, SimulatorProfile.INSTANT, new Faults(new SplittableRandom(7)));
+    SeedCluster seed = new SeedCluster("acme");
+    seed.fault = "api-errors:0.25";
+    seed.apply(client);
+
+    await().atMost(PATIENCE).until(() -> simulator.faults().apiErrorRate("acme") == 0.25);
+    var hook = simulator.faults().apiErrorHook();
+    long failures = IntStream.range(0, 4000).filter(i -> hook.test("tenant-acme")).count();
+    assertThat(failures).isBetween(900L, 1100L);
+    assertThat(IntStream.range(0, 1000).filter(i -> hook.test("tenant-other")).count()).isZero();
+  }
+
+  @Test
+  void aNodePortAlreadyAllocatedToAnotherTenantKeepsTheSecondControlPlaneFromEverGettingReady() {
+    simulate();
+    new SeedCluster("first").apply(client);
+    await().atMost(PATIENCE).until(() -> client.services().inNamespace("tenant-first")
+        .withName("kmc-first-nodeport").get() != null);
+    new SeedCluster("second").apply(client);
+
+    await().atMost(PATIENCE).until(() -> "Failed reconciling services".equals(Fields.string(
+        getIn("tenant-second", Kinds.K0SMOTRON_CLUSTER, "second"), "status", "deprecated", "v1beta1",
+        "reconciliationStatus")));
+    await().atMost(PATIENCE).until(() -> Conditions.isTrue(getIn("tenant-first", Kinds.CLUSTER, "first"), "Available"));
+
+    assertThat(client.services().inNamespace("tenant-second").list().getItems()).isEmpty();
+    assertThat(client.apps().statefulSets().inNamespace("tenant-second").list().getItems()).isEmpty();
+    GenericKubernetesResource kcp = getIn("tenant-second", Kinds.K0SMOTRON_CONTROL_PLANE, "second-cp");
+    assertThat(Conditions.get(kcp, "Available").reason()).isEqualTo("ClusterClientCreationFailed");
+    assertThat(kcp.<Boolean>get("status", "initialization", "controlPlaneInitialized")).isFalse();
+    assertThat(getIn("tenant-second", Kinds.CLUSTER, "second").<String>get("status", "phase"))
+        .isEqualTo("Provisioning");
+  }
+}
