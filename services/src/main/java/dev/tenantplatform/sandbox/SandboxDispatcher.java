@@ -62,19 +62,27 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
-    String contentType = request.getHeader("Content-Type");
-    if (contentType == null || !contentType.startsWith(APPLY_PATCH)) {
+    String contentType = String.valueOf(request.getHeader("Content-Type"));
+    boolean apply = contentType.startsWith(APPLY_PATCH);
+    boolean merge = contentType.startsWith("application/merge-patch+json");
+    String path = request.getPath();
+    if (!(apply || merge) || path.endsWith("/status")) {
       return super.handlePatch(request);
     }
-    String path = request.getPath();
-    Headers.Builder headers = request.getHeaders().newBuilder();
-    if (handleGet(path).code() == 404) {
-      headers.set("Content-Type", "application/json");
-      return handleCreate(withPath(request, HttpMethod.POST, path.substring(0, path.lastIndexOf('/')),
-          headers.build()));
+    MockResponse current = handleGet(path);
+    if (current.code() == 404) {
+      return apply ? handleCreate(withPath(request, HttpMethod.POST, path.substring(0, path.lastIndexOf('/')),
+          jsonHeaders(request))) : current;
     }
-    headers.set("Content-Type", "application/merge-patch+json");
-    return super.handlePatch(withPath(request, HttpMethod.PATCH, path, headers.build()));
+    // The CRUD mock appends to lists on a merge patch; RFC 7386 (and apply) replace them.
+    JsonObject merged = MergePatch.apply(new JsonObject(current.getBody().readUtf8()),
+        new JsonObject(request.getUtf8Body()));
+    return handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, jsonHeaders(request),
+        new Buffer(merged.encode().getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private static Headers jsonHeaders(RecordedRequest request) {
+    return request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
   }
 
   /** Every stored object as JSON, for a snapshot. */

@@ -57,6 +57,20 @@ class EmbeddedKubernetesMockTest {
   }
 
   @Test
+  void serverSideApplyReplacesListsAsARealServerDoes() {
+    var sets = api.client().genericKubernetesResources(Kinds.CLUSTER_RESOURCE_SET.context()).inNamespace("tenant-acme");
+    GenericKubernetesResource crs = new GenericKubernetesResourceBuilder()
+        .withApiVersion(Kinds.CLUSTER_RESOURCE_SET.apiVersion()).withKind(Kinds.CLUSTER_RESOURCE_SET.kind())
+        .withNewMetadata().withName("calico").withNamespace("tenant-acme").endMetadata()
+        .addToAdditionalProperties("spec", Map.of("resources", java.util.List.of(Map.of("kind", "ConfigMap",
+            "name", "calico")))).build();
+    sets.resource(crs).fieldManager("tenant-platform").forceConflicts().serverSideApply();
+    sets.resource(crs).fieldManager("tenant-platform").forceConflicts().serverSideApply();
+
+    assertThat((java.util.List<?>) sets.withName("calico").get().get("spec", "resources")).hasSize(1);
+  }
+
+  @Test
   void statusPatchWithAFieldManagerIsKept() {
     var clusters = api.client().genericKubernetesResources(Kinds.CLUSTER.context()).inNamespace("tenant-acme");
     clusters.resource(cluster(Map.of())).create();
