@@ -1,7 +1,7 @@
 package dev.tenantplatform.sandbox.simulator;
 
-import dev.tenantplatform.kube.KubeKind;
 import dev.tenantplatform.kube.Kinds;
+import dev.tenantplatform.kube.KubeKind;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
@@ -13,6 +13,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -170,13 +176,25 @@ public final class ManagementClusterSimulator implements AutoCloseable {
    * have been delivered.
    */
   private void awaitQuiet() {
-    long deadline = System.nanoTime() + QUIET_LIMIT.toNanos();
-    try {
-      while (System.nanoTime() - lastEvent < QUIET.toNanos() && System.nanoTime() < deadline) {
-        Thread.sleep(QUIET.toMillis() / 4);
+    CompletableFuture<Void> quiet = new CompletableFuture<>();
+    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "management-cluster-simulator-close");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleAtFixedRate(() -> {
+      if (System.nanoTime() - lastEvent >= QUIET.toNanos()) {
+        quiet.complete(null);
       }
+    }, 0, Math.max(1, QUIET.toMillis() / 4), TimeUnit.MILLISECONDS);
+    try {
+      quiet.get(QUIET_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      LOG.debug("events still arriving after {}: closing the watches anyway", QUIET_LIMIT);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      timer.shutdownNow();
     }
   }
 }
