@@ -76,28 +76,15 @@ public record Tool(String name) {
   }
 
   public Result run(Map<String, String> env, long timeoutSeconds, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(name);
-    command.addAll(List.of(args));
-    try {
-      Path out = Files.createTempFile(name, ".out");
-      Path err = Files.createTempFile(name, ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.environment().putAll(env);
-      Process process = builder.start();
-      process.getOutputStream().close();
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s;"
-            + " it printed: " + Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err));
+    try (Running running = start(env, args)) {
+      if (!running.process().waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        throw new AssertionError(name + " " + String.join(" ", args) + " did not finish within " + timeoutSeconds
+            + " s; it printed: " + running.output() + running.errors());
       }
-      return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new AssertionError("cannot run " + command + ": " + e.getMessage(), e);
+      return new Result(running.process().exitValue(), running.output(), running.errors());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted while running " + command, e);
+      throw new AssertionError("interrupted while running " + name, e);
     }
   }
 }
