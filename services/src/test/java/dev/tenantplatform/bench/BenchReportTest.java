@@ -1,0 +1,57 @@
+package dev.tenantplatform.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchReportTest {
+
+  private final BenchOptions options = BenchOptions.defaults();
+
+  @Test
+  void thePlatformPassesAtSevenTenthsOfTheFloorsThroughput() {
+    BenchReport report = BenchReport.of(options, side("floor", 100.0), side("platform", 70.0));
+    assertThat(report.ratio()).isEqualTo(0.7);
+    assertThat(report.verdict()).isEqualTo(BenchReport.Verdict.PASS);
+    assertThat(BenchReport.of(options, side("floor", 100.0), side("platform", 69.9)).verdict())
+        .isEqualTo(BenchReport.Verdict.BELOW);
+  }
+
+  @Test
+  void aSideThatDidNotApplyEveryTenantMakesTheRunIncompleteAndSaysWhy() {
+    SideResult broken = new SideResult("platform", 1000, 998, 2, 998, 10, 99.8, 1, 2, 3,
+        List.of("platform-00007: cluster.failed: {}"));
+    BenchReport report = BenchReport.of(options, side("floor", 100.0), broken);
+    assertThat(report.verdict()).isEqualTo(BenchReport.Verdict.INCOMPLETE);
+    assertThat(report.table()).contains("platform: 998 of 1000 applied, 2 failed", "platform-00007: cluster.failed");
+  }
+
+  @Test
+  void theTableShowsBothSidesAndTheRatio() {
+    String table = BenchReport.of(options, side("floor", 80.0), side("platform", 60.0)).table();
+    assertThat(table).contains("1000 tenants per side, 16 in flight, 12 partitions, NodePort, simulator instant")
+        .containsPattern("floor\\s+1000\\s+1000\\s+12\\.50\\s+80\\.0")
+        .containsPattern("platform\\s+1000\\s+1000\\s+16\\.67\\s+60\\.0")
+        .contains("platform/floor throughput 0.75 (target >= 0.70): PASS");
+  }
+
+  @Test
+  void theJsonHoldsTheSameFigures() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BenchReport.of(options, side("floor", 80.0),
+        side("platform", 60.0)).json());
+    assertThat(json.get("tenants").asInt()).isEqualTo(1000);
+    assertThat(json.get("ratio").asDouble()).isEqualTo(0.75);
+    assertThat(json.get("verdict").asText()).isEqualTo("PASS");
+    assertThat(json.get("sides").get(1).get("side").asText()).isEqualTo("platform");
+    assertThat(json.get("sides").get(1).get("tenantsPerSecond").asDouble()).isEqualTo(60.0);
+    assertThat(json.get("sides").get(0).get("p99Ms").asDouble()).isEqualTo(20.0);
+  }
+
+  private static SideResult side(String name, double perSecond) {
+    double wall = Math.round(1000 / perSecond * 1000) / 1000.0;
+    return new SideResult(name, 1000, 1000, 0, 1000, wall, perSecond, 10, 20, 30, List.of());
+  }
+}
