@@ -10,16 +10,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Onboards the same number of tenants twice in one JVM, each time into a fresh embedded Kubernetes API: first
- * the floor (the objects created by a bare client), then the platform (requests through Kafka, provisioner and
- * ledger), with the same concurrency, the same objects and, if asked for, the same simulated controllers. A
- * few warm-up tenants go first on each side and are not counted. One Kafka broker serves the run; only the
- * platform uses it.
+ * Onboards the same number of tenants on two sides in one JVM, each into a fresh embedded Kubernetes API of
+ * its own: the floor (the objects created by a bare client) and the platform (requests through Kafka,
+ * provisioner and ledger), with the same concurrency, the same objects and, if asked for, the same simulated
+ * controllers. A few warm-up tenants go first on each side and are not counted; then the sides take turns,
+ * a share of the tenants each time. One Kafka broker serves the run; only the platform uses it.
  */
 public final class Bench {
 
@@ -45,41 +44,65 @@ public final class Bench {
   private static BenchReport runIn(Path dir, BenchOptions options, Consumer<String> progress)
       throws InterruptedException {
     progress.accept("starting a Kafka broker, log in " + dir);
-    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+        BenchCluster floorApi = BenchCluster.start(options.simulator());
+        BenchCluster platformApi = BenchCluster.start(options.simulator())) {
       KafkaTopics.ensure(kafka.bootstrapServers(), options.partitions());
       // A create that names only the service type: the platform fills in the rest, the floor does the same.
       ClusterSpec requested = new ClusterSpec(null, null, null, null, null, options.serviceType(), null);
-      SideResult floor = measure("floor", options, progress,
-          cluster -> new FloorSide(cluster.client(), requested.withDefaults(), options.concurrency()));
-      SideResult platform = measure("platform", options, progress,
-          cluster -> PlatformSide.start(kafka.bootstrapServers(), cluster.client(), requested,
-              options.concurrency()));
-      return BenchReport.of(options, floor, platform);
+      try (Side floor = new FloorSide(floorApi.client(), requested.withDefaults(), options.concurrency());
+          Side platform = PlatformSide.start(kafka.bootstrapServers(), platformApi.client(), requested,
+              options.concurrency())) {
+        warmUp("floor", floor, options, progress);
+        warmUp("platform", platform, options, progress);
+        return measure(options, floor, floorApi, platform, platformApi, progress);
+      }
     }
   }
 
-  private static SideResult measure(String name, BenchOptions options, Consumer<String> progress,
-      Function<BenchCluster, Side> starter) throws InterruptedException {
+  private static void warmUp(String name, Side side, BenchOptions options, Consumer<String> progress)
+      throws InterruptedException {
     List<String> warm = tenants(name + "-warm", options.warmup());
-    List<String> measured = tenants(name, options.tenants());
-    try (BenchCluster cluster = BenchCluster.start(options.simulator()); Side side = starter.apply(cluster)) {
-      if (!warm.isEmpty()) {
-        progress.accept(name + ": warming up with " + warm.size() + " tenants");
-        Onboarding warmed = side.onboard(warm);
-        if (!warmed.failures().isEmpty()) {
-          var first = warmed.failures().entrySet().iterator().next();
-          throw new BenchException("the " + name + " side could not onboard " + warmed.failures().size()
-              + " of its warm-up tenants, e.g. " + first.getKey() + ": " + first.getValue());
-        }
-      }
-      progress.accept(name + ": onboarding " + measured.size() + " tenants, " + options.concurrency()
-          + " at a time");
-      Onboarding run = side.onboard(measured);
-      SideResult result = SideResult.of(name, measured, run, cluster.clustersOf(measured));
-      progress.accept(String.format(Locale.ROOT, "%s: %d of %d applied in %.2f s, %.1f tenants/s", name,
-          result.applied(), result.tenants(), result.wallSeconds(), result.tenantsPerSecond()));
-      return result;
+    if (warm.isEmpty()) {
+      return;
     }
+    progress.accept(name + ": warming up with " + warm.size() + " tenants");
+    Onboarding warmed = side.onboard(warm);
+    if (!warmed.failures().isEmpty()) {
+      var first = warmed.failures().entrySet().iterator().next();
+      throw new BenchException("the " + name + " side could not onboard " + warmed.failures().size()
+          + " of its warm-up tenants, e.g. " + first.getKey() + ": " + first.getValue());
+    }
+  }
+
+  /** The sides take turns, each round with the other first, so a busy spell of the machine hits both. */
+  private static BenchReport measure(BenchOptions options, Side floor, BenchCluster floorApi, Side platform,
+      BenchCluster platformApi, Consumer<String> progress) throws InterruptedException {
+    List<String> floorTenants = tenants("floor", options.tenants());
+    List<String> platformTenants = tenants("platform", options.tenants());
+    Onboarding floorRun = Onboarding.NONE;
+    Onboarding platformRun = Onboarding.NONE;
+    for (int round = 0; round < options.rounds(); round++) {
+      int from = options.tenants() * round / options.rounds();
+      int to = options.tenants() * (round + 1) / options.rounds();
+      Onboarding f;
+      Onboarding p;
+      if (round % 2 == 0) {
+        f = floor.onboard(floorTenants.subList(from, to));
+        p = platform.onboard(platformTenants.subList(from, to));
+      } else {
+        p = platform.onboard(platformTenants.subList(from, to));
+        f = floor.onboard(floorTenants.subList(from, to));
+      }
+      floorRun = floorRun.plus(f);
+      platformRun = platformRun.plus(p);
+      progress.accept(String.format(Locale.ROOT, "round %d of %d: %d tenants each, floor %.2f s, platform %.2f s",
+          round + 1, options.rounds(), to - from, f.wallNanos() / 1e9, p.wallNanos() / 1e9));
+    }
+    return BenchReport.of(options,
+        SideResult.of("floor", floorTenants, floorRun, floorApi.clustersOf(floorTenants)),
+        SideResult.of("platform", platformTenants, platformRun, platformApi.clustersOf(platformTenants)),
+        Machine.now());
   }
 
   /** Distinct per side and per phase, and valid tenant names: {@code floor-00001}, {@code platform-warm-00001}. */

@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param verdict PASS when the ratio reaches the target, BELOW when not, INCOMPLETE when a side did not apply
  *     every tenant (the figures then say little)
  */
-public record BenchReport(int tenants, int concurrency, int partitions, int warmup, String serviceType,
-    String simulator, List<SideResult> sides, double ratio, double target, Verdict verdict) {
+public record BenchReport(int tenants, int concurrency, int partitions, int warmup, int rounds,
+    String serviceType, String simulator, Machine machine, List<SideResult> sides, double ratio, double target,
+    Verdict verdict) {
 
   /** The platform should keep at least this share of what the bare API allows. */
   public static final double TARGET = 0.7;
@@ -30,14 +31,14 @@ public record BenchReport(int tenants, int concurrency, int partitions, int warm
     sides = List.copyOf(sides);
   }
 
-  static BenchReport of(BenchOptions options, SideResult floor, SideResult platform) {
+  static BenchReport of(BenchOptions options, SideResult floor, SideResult platform, Machine machine) {
     double ratio = floor.tenantsPerSecond() > 0
         ? Math.round(platform.tenantsPerSecond() / floor.tenantsPerSecond() * 1000) / 1000.0 : 0;
     Verdict verdict = !floor.complete() || !platform.complete() ? Verdict.INCOMPLETE
         : ratio >= TARGET ? Verdict.PASS : Verdict.BELOW;
     return new BenchReport(options.tenants(), options.concurrency(), options.partitions(), options.warmup(),
-        options.serviceType(), options.simulator() ? "instant" : "off", List.of(floor, platform), ratio, TARGET,
-        verdict);
+        options.rounds(), options.serviceType(), options.simulator() ? "instant" : "off", machine,
+        List.of(floor, platform), ratio, TARGET, verdict);
   }
 
   public SideResult floor() {
@@ -51,9 +52,9 @@ public record BenchReport(int tenants, int concurrency, int partitions, int warm
   /** For a person: one line per side, then the ratio and the verdict. */
   public String table() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%d tenants per side, %d in flight, %d partitions, %s, simulator %s,"
-        + " %d warm-up tenants per side not counted%n", tenants, concurrency, partitions, serviceType, simulator,
-        warmup));
+    out.append(String.format(Locale.ROOT, "%d tenants per side in %d rounds, %d in flight, %d partitions, %s,"
+        + " simulator %s, %d warm-up tenants per side not counted%n", tenants, rounds, concurrency, partitions,
+        serviceType, simulator, warmup));
     out.append(String.format(Locale.ROOT, "%-9s %8s %8s %8s %10s %9s %9s %9s%n", "side", "tenants", "applied",
         "wall s", "tenants/s", "p50 ms", "p99 ms", "max ms"));
     for (SideResult side : sides) {
@@ -63,6 +64,8 @@ public record BenchReport(int tenants, int concurrency, int partitions, int warm
     }
     out.append(String.format(Locale.ROOT, "platform/floor throughput %.2f (target >= %.2f): %s%n", ratio, target,
         verdict));
+    out.append(String.format(Locale.ROOT, "%d CPUs, load average %.2f at the end%s%n", machine.cpus(),
+        machine.loadAverage(), machine.busy() ? ": a busy machine, the figures vary from run to run" : ""));
     for (SideResult side : sides) {
       if (!side.complete()) {
         out.append(String.format(Locale.ROOT, "%s: %d of %d applied, %d failed, %d Clusters in its API%n",

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         + " the floor's throughput against the target of " + BenchReport.TARGET + ".",
         "Latency: floor, first request to last answer of a tenant's objects; platform, request produced to"
             + " cluster.applied read from tenant.events. Both sides keep C tenants in flight: C threads on the"
-            + " floor, C requests awaiting cluster.applied on the platform.",
+            + " floor, C requests awaiting cluster.applied on the platform. The sides take turns, R rounds of"
+            + " N/R tenants each, so that other work on the machine weighs on both alike.",
         "Progress goes to stderr, the report to stdout. Exit code 1 when a side did not apply every tenant."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -46,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "" + BenchOptions.DEFAULT_ROUNDS,
+      description = "The measured tenants go in R turns, the sides taking turns, so that other work on the"
+          + " machine weighs on both alike (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
   @Option(names = "--service-type", paramLabel = "TYPE", defaultValue = BenchOptions.NODE_PORT,
       description = "How the tenants' control planes are exposed, on both sides: NodePort, ClusterIP or"
           + " LoadBalancer (default: ${DEFAULT-VALUE}, what a create gets when it names none).")
@@ -67,8 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    BenchOptions options = new BenchOptions(tenants, concurrency, partitions, warmup, serviceType, simulator,
-        dataDir);
+    BenchOptions options = new BenchOptions(tenants, concurrency, partitions, warmup, rounds, serviceType,
+        simulator, dataDir);
     PrintWriter err = spec.commandLine().getErr();
     BenchReport report = Bench.run(options, line -> {
       err.println(line);

@@ -19,7 +19,7 @@ class BenchIT {
   void everyTenantIsAppliedOnBothSidesAndTheReportSaysSo(@TempDir Path dir) throws Exception {
     Path data = dir.resolve("run");
     List<String> progress = new CopyOnWriteArrayList<>();
-    BenchOptions options = new BenchOptions(10, 4, 3, 2, BenchOptions.NODE_PORT, true, data);
+    BenchOptions options = new BenchOptions(10, 4, 3, 2, 2, BenchOptions.NODE_PORT, true, data);
 
     BenchReport report = Bench.run(options, progress::add);
 
@@ -37,7 +37,9 @@ class BenchIT {
     assertThat(report.verdict()).isIn(BenchReport.Verdict.PASS, BenchReport.Verdict.BELOW);
     assertThat(report.ratio()).isPositive();
     assertThat(progress).anyMatch(line -> line.startsWith("floor: warming up with 2 tenants"))
-        .anyMatch(line -> line.startsWith("platform: onboarding 10 tenants, 4 at a time"));
+        .anyMatch(line -> line.startsWith("platform: warming up with 2 tenants"))
+        .anyMatch(line -> line.startsWith("round 2 of 2: 5 tenants each"));
+    assertThat(report.machine().cpus()).isPositive();
 
     JsonNode json = new ObjectMapper().readTree(report.json());
     assertThat(json.get("sides").get(1).get("applied").asInt()).isEqualTo(10);
@@ -49,7 +51,7 @@ class BenchIT {
   @Test
   void aDataFolderThatIsNotEmptyIsRefusedBeforeAnythingStarts(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "mine");
-    BenchOptions options = new BenchOptions(10, 4, 3, 2, BenchOptions.NODE_PORT, true, dir);
+    BenchOptions options = new BenchOptions(10, 4, 3, 2, 2, BenchOptions.NODE_PORT, true, dir);
 
     assertThatThrownBy(() -> Bench.run(options, line -> { }))
         .isInstanceOf(BenchException.class)

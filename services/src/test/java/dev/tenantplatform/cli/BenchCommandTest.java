@@ -24,12 +24,13 @@ class BenchCommandTest {
 
   @Test
   void everyOptionIsTakenAndTheSimulatorCanBeTurnedOff() {
-    BenchCommand bench = parse("--tenants", "200", "--concurrency", "8", "--partitions", "4", "--warmup", "5",
+    BenchCommand bench = parse("--tenants", "200", "--concurrency", "8", "--partitions", "4", "--warmup", "5", "--rounds", "4",
         "--service-type", "ClusterIP", "--no-simulator", "--data", "out", "--format", "json");
     assertThat(bench.tenants).isEqualTo(200);
     assertThat(bench.concurrency).isEqualTo(8);
     assertThat(bench.partitions).isEqualTo(4);
     assertThat(bench.warmup).isEqualTo(5);
+    assertThat(bench.rounds).isEqualTo(4);
     assertThat(bench.serviceType).isEqualTo("ClusterIP");
     assertThat(bench.simulator).isFalse();
     assertThat(bench.dataDir).isEqualTo(Path.of("out"));
