@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -55,6 +56,8 @@ public final class Bench {
               options.concurrency())) {
         warmUp("floor", floor, options, progress);
         warmUp("platform", platform, options, progress);
+        floorApi.takeCalls();
+        platformApi.takeCalls();
         return measure(options, floor, floorApi, platform, platformApi, progress);
       }
     }
@@ -99,10 +102,14 @@ public final class Bench {
       progress.accept(String.format(Locale.ROOT, "round %d of %d: %d tenants each, floor %.2f s, platform %.2f s",
           round + 1, options.rounds(), to - from, f.wallNanos() / 1e9, p.wallNanos() / 1e9));
     }
+    Machine machine = Machine.now();
+    Map<String, Long> floorCalls = floorApi.takeCalls();
+    Map<String, Long> platformCalls = platformApi.takeCalls();
     return BenchReport.of(options,
-        SideResult.of("floor", floorTenants, floorRun, floorApi.clustersOf(floorTenants)),
-        SideResult.of("platform", platformTenants, platformRun, platformApi.clustersOf(platformTenants)),
-        Machine.now());
+        SideResult.of("floor", floorTenants, floorRun, floorApi.clustersOf(floorTenants), floorCalls),
+        SideResult.of("platform", platformTenants, platformRun, platformApi.clustersOf(platformTenants),
+            platformCalls),
+        machine);
   }
 
   /** Distinct per side and per phase, and valid tenant names: {@code floor-00001}, {@code platform-warm-00001}. */

@@ -55,12 +55,12 @@ public record BenchReport(int tenants, int concurrency, int partitions, int warm
     out.append(String.format(Locale.ROOT, "%d tenants per side in %d rounds, %d in flight, %d partitions, %s,"
         + " simulator %s, %d warm-up tenants per side not counted%n", tenants, rounds, concurrency, partitions,
         serviceType, simulator, warmup));
-    out.append(String.format(Locale.ROOT, "%-9s %8s %8s %8s %10s %9s %9s %9s%n", "side", "tenants", "applied",
-        "wall s", "tenants/s", "p50 ms", "p99 ms", "max ms"));
+    out.append(String.format(Locale.ROOT, "%-9s %8s %8s %8s %10s %9s %9s %9s  %s%n", "side", "tenants",
+        "applied", "wall s", "tenants/s", "p50 ms", "p99 ms", "max ms", "API calls/tenant"));
     for (SideResult side : sides) {
-      out.append(String.format(Locale.ROOT, "%-9s %8d %8d %8.2f %10.1f %9.1f %9.1f %9.1f%n", side.side(),
-          side.tenants(), side.applied(), side.wallSeconds(), side.tenantsPerSecond(), side.p50Ms(), side.p99Ms(),
-          side.maxMs()));
+      out.append(String.format(Locale.ROOT, "%-9s %8d %8d %8.2f %10.1f %9.1f %9.1f %9.1f  %.1f %s%n",
+          side.side(), side.tenants(), side.applied(), side.wallSeconds(), side.tenantsPerSecond(), side.p50Ms(),
+          side.p99Ms(), side.maxMs(), side.apiCallsPerTenantInAll(), side.apiCallsPerTenant()));
     }
     out.append(String.format(Locale.ROOT, "platform/floor throughput %.2f (target >= %.2f): %s%n", ratio, target,
         verdict));

@@ -1,8 +1,10 @@
 package dev.tenantplatform.bench;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One side's figures.
@@ -19,25 +21,39 @@ import java.util.Map;
  *     request produced to {@code cluster.applied} read)
  * @param p99Ms 99th percentile of those latencies, nearest rank
  * @param maxMs the slowest tenant
+ * @param apiCallsPerTenant the side's own calls to its API per tenant given (the simulated controllers' left
+ *     out), by HTTP method: on the embedded API, where every call looks through every stored object one call at
+ *     a time, they weigh on the throughput more than anything
  */
 public record SideResult(String side, int tenants, int applied, int failed, int clustersInApi, double wallSeconds,
-    double tenantsPerSecond, double p50Ms, double p99Ms, double maxMs, List<String> failures) {
+    double tenantsPerSecond, double p50Ms, double p99Ms, double maxMs, Map<String, Double> apiCallsPerTenant,
+    List<String> failures) {
 
   /** Enough reasons to see what went wrong, few enough to read. */
   static final int REASONS_KEPT = 5;
 
   public SideResult {
+    apiCallsPerTenant = Collections.unmodifiableMap(new TreeMap<>(apiCallsPerTenant));
     failures = List.copyOf(failures);
   }
 
-  static SideResult of(String side, Collection<String> tenants, Onboarding run, int clustersInApi) {
+  static SideResult of(String side, Collection<String> tenants, Onboarding run, int clustersInApi,
+      Map<String, Long> apiCalls) {
     long[] sorted = run.latencyNanos().values().stream().mapToLong(Long::longValue).sorted().toArray();
     double wall = run.wallNanos() / 1e9;
     List<String> reasons = run.failures().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .limit(REASONS_KEPT).map(e -> e.getKey() + ": " + e.getValue()).toList();
+    Map<String, Double> perTenant = new TreeMap<>();
+    apiCalls.forEach((method, count) -> perTenant.put(method, round((double) count / tenants.size(), 2)));
     return new SideResult(side, tenants.size(), sorted.length, run.failures().size(), clustersInApi,
         round(wall, 3), round(wall > 0 ? sorted.length / wall : 0, 1), millis(percentile(sorted, 50)),
-        millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), reasons);
+        millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), perTenant,
+        reasons);
+  }
+
+  /** All the side's own API calls per tenant. */
+  public double apiCallsPerTenantInAll() {
+    return round(apiCallsPerTenant.values().stream().mapToDouble(Double::doubleValue).sum(), 2);
   }
 
   /** Every tenant given was applied and is in the API. */

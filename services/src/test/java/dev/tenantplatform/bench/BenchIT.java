@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,9 @@ class BenchIT {
       assertThat(side.p50Ms()).as(side.side()).isPositive().isLessThanOrEqualTo(side.p99Ms());
       assertThat(side.p99Ms()).as(side.side()).isLessThanOrEqualTo(side.maxMs());
     }
+    assertThat(report.floor().apiCallsPerTenant()).as("the floor: one create per object, nothing else")
+        .containsExactly(Map.entry("POST", 9.0));
+    assertThat(report.platform().apiCallsPerTenant()).as("the platform's applies").containsKey("PATCH");
     assertThat(report.verdict()).isIn(BenchReport.Verdict.PASS, BenchReport.Verdict.BELOW);
     assertThat(report.ratio()).isPositive();
     assertThat(progress).anyMatch(line -> line.startsWith("floor: warming up with 2 tenants"))

@@ -26,7 +26,7 @@ class SideResultTest {
     IntStream.rangeClosed(1, 100).forEach(i -> latencies.put("t-" + i, i * 1_000_000L));
     Onboarding run = new Onboarding(2_000_000_000L, latencies, Map.of());
 
-    SideResult result = SideResult.of("floor", latencies.keySet(), run, 100);
+    SideResult result = SideResult.of("floor", latencies.keySet(), run, 100, Map.of("POST", 900L, "GET", 50L));
 
     assertThat(result.tenantsPerSecond()).isEqualTo(50.0);
     assertThat(result.wallSeconds()).isEqualTo(2.0);
@@ -34,13 +34,15 @@ class SideResultTest {
     assertThat(result.p99Ms()).isEqualTo(99.0);
     assertThat(result.maxMs()).isEqualTo(100.0);
     assertThat(result.complete()).isTrue();
+    assertThat(result.apiCallsPerTenant()).containsExactly(Map.entry("GET", 0.5), Map.entry("POST", 9.0));
+    assertThat(result.apiCallsPerTenantInAll()).isEqualTo(9.5);
   }
 
   @Test
   void aFailedTenantIsCountedWithItsReasonAndTheSideIsNotComplete() {
     Onboarding run = new Onboarding(1_000_000_000L, Map.of("a", 5_000_000L), Map.of("b", "409 AlreadyExists"));
 
-    SideResult result = SideResult.of("platform", List.of("a", "b"), run, 1);
+    SideResult result = SideResult.of("platform", List.of("a", "b"), run, 1, Map.of());
 
     assertThat(result.applied()).isEqualTo(1);
     assertThat(result.failed()).isEqualTo(1);
