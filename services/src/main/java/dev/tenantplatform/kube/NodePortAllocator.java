@@ -8,14 +8,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * and no Service uses (another tenant's control plane, or anything else with a node port), and writes the
  * ConfigMap back under the resource version it read. A concurrent writer makes that write fail with 409;
  * the allocation then starts over from a fresh read, so two instances never hand out the same port. Within
- * one instance the operations run one after the other, so they do not contend with each other.
+ * one instance the writes run one after the other, so they do not contend with each other; the allocations
+ * and releases asked for while one runs are made together in the next, so tenants arriving together cost one
+ * read of the Services and one write between them, not one each (the Service list grows with the tenants).
  *
  * <p>Needs, besides the ConfigMap, permission to list Services in all namespaces.
  */
@@ -53,7 +57,14 @@ public final class NodePortAllocator {
   private final NodePortRange range;
   private final Backoff backoff;
   private final ObjectRef store;
-  private Future<?> previous = Future.succeededFuture();
+  /** Allocations and releases waiting for the next write; guarded by {@code this}. */
+  private final List<Change> waiting = new ArrayList<>();
+  /** Whether a write is running; guarded by {@code this}. */
+  private boolean writing;
+
+  /** A tenant's allocation ({@code allocate}) or release, waiting for its write. */
+  private record Change(String tenant, boolean allocate, Promise<Optional<NodePortAllocation>> answer) {
+  }
 
   /**
    * @param retries for transient errors and for losing a write to another instance, e.g.
@@ -79,14 +90,12 @@ public final class NodePortAllocator {
    * @return fails with {@link NodePortsExhaustedException} when no pair is left in the range
    */
   public Future<NodePortAllocation> allocate(String tenant) {
-    return checked(tenant).compose(name -> serially(() -> run("allocate NodePorts for tenant " + name + " in",
-        () -> allocateOnce(name))));
+    return checked(tenant).compose(name -> queued(name, true)).map(Optional::orElseThrow);
   }
 
   /** Frees the tenant's pair for later tenants; empty when it held none. */
   public Future<Optional<NodePortAllocation>> release(String tenant) {
-    return checked(tenant).compose(name -> serially(() -> run("release the NodePorts of tenant " + name + " in",
-        () -> releaseOnce(name))));
+    return checked(tenant).compose(name -> queued(name, false));
   }
 
   /** The tenant's pair, if it holds one. */
@@ -99,31 +108,97 @@ public final class NodePortAllocator {
     return range;
   }
 
-  private NodePortAllocation allocateOnce(String tenant) {
-    ConfigMap stored = configMap().get();
-    NodePortTable table = read(stored);
-    Optional<NodePortAllocation> held = table.lookup(tenant);
-    if (held.isPresent()) {
-      return held.get();
+  private Future<Optional<NodePortAllocation>> queued(String tenant, boolean allocate) {
+    Change change = new Change(tenant, allocate, Promise.promise());
+    boolean idle;
+    synchronized (this) {
+      waiting.add(change);
+      idle = !writing;
+      writing = true;
     }
-    NodePortAllocation chosen = table.choose(tenant, range, servicePorts());
-    write(stored, table.with(chosen));
-    LOG.info("tenant {}: NodePorts {} (API) and {} (konnectivity), from {}", tenant, chosen.apiPort(),
-        chosen.konnectivityPort(), range);
-    return chosen;
+    if (idle) {
+      writeNext();
+    }
+    return change.answer().future();
   }
 
-  private Optional<NodePortAllocation> releaseOnce(String tenant) {
-    ConfigMap stored = configMap().get();
-    NodePortTable table = read(stored);
-    if (!table.holds(tenant)) {
-      return Optional.empty();
+  /** Makes every change waiting in one read-modify-write, answers them, then goes on with those that came since. */
+  private void writeNext() {
+    List<Change> batch;
+    synchronized (this) {
+      if (waiting.isEmpty()) {
+        writing = false;
+        return;
+      }
+      batch = List.copyOf(waiting);
+      waiting.clear();
     }
-    write(stored, table.without(tenant));
-    Optional<NodePortAllocation> released = table.lookup(tenant);
-    released.ifPresent(a -> LOG.info("tenant {}: NodePorts {} and {} released", tenant, a.apiPort(),
-        a.konnectivityPort()));
-    return released;
+    run(describe(batch), () -> changeOnce(batch)).onComplete(done -> {
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).answer().handle(done.succeeded() ? done.result().get(i) : Future.failedFuture(done.cause()));
+      }
+      writeNext();
+    });
+  }
+
+  /**
+   * Reads the table once, makes the changes in the order they were asked, lists the Services only if a tenant
+   * needs a new pair, and writes once if anything changed. The answers, in the same order: the tenant's pair
+   * (held or new), the pair released or empty, or the refusal of a full range, which fails only its own tenant.
+   */
+  private List<Future<Optional<NodePortAllocation>>> changeOnce(List<Change> batch) {
+    ConfigMap stored = configMap().get();
+    NodePortTable before = read(stored);
+    NodePortTable table = before;
+    Set<Integer> servicePorts = null;
+    List<Future<Optional<NodePortAllocation>>> answers = new ArrayList<>();
+    for (Change change : batch) {
+      Optional<NodePortAllocation> held = table.lookup(change.tenant());
+      if (!change.allocate()) {
+        table = table.holds(change.tenant()) ? table.without(change.tenant()) : table;
+        answers.add(Future.succeededFuture(held));
+      } else if (held.isPresent()) {
+        answers.add(Future.succeededFuture(held));
+      } else {
+        try {
+          servicePorts = servicePorts == null ? servicePorts() : servicePorts;
+          NodePortAllocation chosen = table.choose(change.tenant(), range, servicePorts);
+          table = table.with(chosen);
+          answers.add(Future.succeededFuture(Optional.of(chosen)));
+        } catch (NodePortsExhaustedException full) {
+          answers.add(Future.failedFuture(full));
+        }
+      }
+    }
+    if (table != before) {
+      write(stored, table);
+      logChanges(batch, before, table);
+    }
+    return answers;
+  }
+
+  private void logChanges(List<Change> batch, NodePortTable before, NodePortTable after) {
+    batch.stream().map(Change::tenant).distinct().forEach(tenant -> {
+      Optional<NodePortAllocation> was = before.lookup(tenant);
+      Optional<NodePortAllocation> now = after.lookup(tenant);
+      if (now.isPresent() && !now.equals(was)) {
+        LOG.info("tenant {}: NodePorts {} (API) and {} (konnectivity), from {}", tenant, now.get().apiPort(),
+            now.get().konnectivityPort(), range);
+      } else if (now.isEmpty() && was.isPresent()) {
+        LOG.info("tenant {}: NodePorts {} and {} released", tenant, was.get().apiPort(),
+            was.get().konnectivityPort());
+      }
+    });
+  }
+
+  private static String describe(List<Change> batch) {
+    if (batch.size() == 1) {
+      Change only = batch.get(0);
+      return only.allocate() ? "allocate NodePorts for tenant " + only.tenant() + " in"
+          : "release the NodePorts of tenant " + only.tenant() + " in";
+    }
+    return "allocate or release the NodePorts of tenants "
+        + String.join(", ", batch.stream().map(Change::tenant).distinct().toList()) + " in";
   }
 
   /** Every node port any Service of the cluster uses: NodePort and LoadBalancer Services both hold them. */
@@ -168,13 +243,6 @@ public final class NodePortAllocator {
   private <T> Future<T> run(String operation, Callable<T> call) {
     return backoff.run(() -> vertx.executeBlocking(call, false), (error, attempts) ->
         error instanceof KubernetesClientException ? new ApplyException(operation, store, error, attempts) : error);
-  }
-
-  /** Starts {@code operation} once the previous one of this instance has ended, however it ended. */
-  private synchronized <T> Future<T> serially(Supplier<Future<T>> operation) {
-    Future<T> next = previous.transform(ignored -> operation.get());
-    previous = next;
-    return next;
   }
 
   private static Future<String> checked(String tenant) {

@@ -57,6 +57,11 @@ public record ProvisionerConfig(String bootstrapServers, String groupId, int max
         deleteTimeout, deletePoll, platformNamespace, nodePorts, retries, blueprint, codec, validator);
   }
 
+  public ProvisionerConfig withMaxInFlightPerPartition(int max) {
+    return new ProvisionerConfig(bootstrapServers, groupId, maxTenants, max, maxRetryDelay, deleteTimeout,
+        deletePoll, platformNamespace, nodePorts, apiRetries, blueprint, codec, validator);
+  }
+
   public ProvisionerConfig withNodePorts(NodePortRange range) {
     return new ProvisionerConfig(bootstrapServers, groupId, maxTenants, maxInFlightPerPartition, maxRetryDelay,
         deleteTimeout, deletePoll, platformNamespace, range, apiRetries, blueprint, codec, validator);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,47 @@ class NodePortAllocatorMockTest {
         .hasMessage("no NodePort pair left in 30000-30004: 2 tenants hold one; "
             + "widen the range or use serviceType ClusterIP/LoadBalancer");
     assertThat(stored()).containsOnlyKeys("acme", "beta");
+  }
+
+  @Test
+  void tenantsAskingTogetherShareOneListOfTheServicesAndOneWrite() throws Exception {
+    AtomicInteger serviceLists = new AtomicInteger();
+    AtomicInteger writes = new AtomicInteger();
+    api.failWhen(call -> {
+      if (call.method().equals("GET") && call.path().equals("/api/v1/services")) {
+        serviceLists.incrementAndGet();
+      } else if (call.isWrite() && call.path().contains("/configmaps")) {
+        writes.incrementAndGet();
+      }
+      return false;
+    });
+
+    List<NodePortAllocation> allocations = allocateAll(allocator, tenants("t", 30));
+
+    assertThat(ports(allocations)).hasSize(60);
+    assertThat(stored()).hasSize(30);
+    // the first tenant's write runs alone, the other 29 wait for it and go together
+    assertThat(serviceLists.get()).as("Service lists").isLessThan(5);
+    assertThat(writes.get()).as("ConfigMap writes").isLessThan(5);
+  }
+
+  @Test
+  void aFullRangeRefusesOnlyTheTenantsItHasNoPairForAndAReleaseAskedBeforeFreesOne() throws Exception {
+    NodePortAllocator small = allocator(new NodePortRange(30000, 30004));
+    NodePortAllocation acme = small.allocate("acme").await(10, SECONDS);
+
+    Future<NodePortAllocation> beta = small.allocate("beta");
+    Future<Optional<NodePortAllocation>> released = small.release("acme");
+    Future<NodePortAllocation> gamma = small.allocate("gamma");
+    Future<NodePortAllocation> delta = small.allocate("delta");
+    // join waits for all four, and fails because delta does: that failure is looked at below
+    Future.join(beta, released, gamma, delta).otherwiseEmpty().await(10, SECONDS);
+
+    assertThat(released.result()).contains(acme);
+    assertThat(List.of(beta.succeeded(), gamma.succeeded(), delta.succeeded())).containsExactly(true, true, false);
+    assertThat(ports(List.of(gamma.result()))).containsExactlyInAnyOrderElementsOf(ports(List.of(acme)));
+    assertThat(delta.cause()).isInstanceOf(NodePortsExhaustedException.class);
+    assertThat(stored()).containsOnlyKeys("beta", "gamma");
   }
 
   @Test
