@@ -10,8 +10,10 @@ import dev.tenantplatform.support.TenantRecord.Lifecycle;
 import dev.tenantplatform.support.TenantRecord.Progress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,6 +44,10 @@ import java.util.TreeMap;
  */
 public final class StateDeriver {
 
+  /** The phases of a tenant on its way somewhere: they turn into Degraded when the way takes too long. */
+  private static final Set<TenantPhase> WAITING = EnumSet.of(TenantPhase.REQUESTED, TenantPhase.PROVISIONING,
+      TenantPhase.PROVISIONED, TenantPhase.CONTROL_PLANE_READY, TenantPhase.UPDATING);
+
   private StateDeriver() {
   }
 
@@ -57,9 +63,21 @@ public final class StateDeriver {
     String rollout = Rollout.pending(observed, logged.spec());
     Signature signature = Signature.of(observed, checks, rollout);
     Instant progressAt = previous != null && previous.signature().equals(signature) ? previous.progressAt() : now;
-    Verdict verdict = verdict(observed, logged, checks, rollout, Duration.between(progressAt, now), config);
+    Duration limit = patience(logged.progress(), config);
+    Verdict verdict = verdict(observed, logged, checks, rollout, Duration.between(progressAt, now), limit);
+    Instant degradesAt = WAITING.contains(verdict.phase()) ? progressAt.plus(limit) : null;
     return new TenantState(observed.tenant(), verdict.phase(), verdict.reason(), verdict.stage(), checks, signature,
-        progressAt, now, observed);
+        progressAt, degradesAt, now, observed);
+  }
+
+  /** How long a tenant may go without progress: a Ready tenant outside an update only the fallback grace. */
+  private static Duration patience(Progress progress, StateConfig config) {
+    return progress.reached(EventType.TENANT_READY) && !updating(progress)
+        ? config.fallbackGrace() : config.degradedAfter();
+  }
+
+  private static boolean updating(Progress progress) {
+    return progress.action() == Action.UPDATE && !progress.sinceRequest(EventType.TENANT_UPDATED);
   }
 
   /** The events {@code next} calls for that {@code logged} does not hold, in the order they happen. */
@@ -132,7 +150,7 @@ public final class StateDeriver {
   }
 
   private static Verdict verdict(TenantObservation o, TenantRecord logged, List<Check> checks, String rollout,
-      Duration stalled, StateConfig config) {
+      Duration stalled, Duration limit) {
     if (logged.lifecycle() == Lifecycle.DELETED) {
       return new Verdict(TenantPhase.DELETED, null, null);
     }
@@ -149,9 +167,7 @@ public final class StateDeriver {
     if (ready) {
       return new Verdict(TenantPhase.READY, null, null);
     }
-    boolean updating = progress.action() == Action.UPDATE && !progress.sinceRequest(EventType.TENANT_UPDATED);
-    Duration limit = progress.reached(EventType.TENANT_READY) && !updating
-        ? config.fallbackGrace() : config.degradedAfter();
+    boolean updating = updating(progress);
     if (progress.degraded() || stalled.compareTo(limit) >= 0) {
       String lasting = StateConfig.human(stalled);
       return failing != null ? new Verdict(TenantPhase.DEGRADED, failing.lasting(lasting), failing.name().stage())

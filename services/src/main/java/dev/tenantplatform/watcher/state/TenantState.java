@@ -12,11 +12,14 @@ import java.util.Objects;
  * @param checks the Action 10 checks, one by one, in {@link CheckName} order
  * @param signature how far the tenant has got (see {@link Signature})
  * @param progressAt when the signature last changed: the start of a stall
+ * @param degradesAt when the tenant counts as Degraded if nothing changes until then; null when it cannot (Ready,
+ *     Degraded already, Failed, being deleted)
  * @param derivedAt the moment of the derivation
  * @param observation what it was derived from
  */
 public record TenantState(String tenant, TenantPhase phase, String reason, String stage, List<Check> checks,
-    Signature signature, Instant progressAt, Instant derivedAt, TenantObservation observation) {
+    Signature signature, Instant progressAt, Instant degradesAt, Instant derivedAt,
+    TenantObservation observation) {
 
   public TenantState {
     Objects.requireNonNull(tenant, "tenant");
