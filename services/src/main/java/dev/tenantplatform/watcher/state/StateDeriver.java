@@ -39,8 +39,10 @@ import java.util.TreeMap;
  * <p><b>Transitions</b> ({@link #transitions}) compare the state with what the chain holds, not with the state
  * before, so that a restart or a resync emits exactly what is missing: the milestones once per life of the
  * tenant, {@code tenant.ready} when Ready the first time (with the durations from the create) and again, as a
- * recovery, after each {@code cluster.degraded}; {@code tenant.updated} once per update; {@code cluster.failed}
- * once per request. {@code tenant.deleting} and {@code tenant.deleted} are the provisioner's.
+ * recovery, after each {@code cluster.degraded}; {@code tenant.updated} once per update, after its
+ * {@code cluster.applied}; {@code cluster.failed} once per request. Nothing is said before the chain holds the
+ * tenant's {@code cluster.applied} (the objects seen are still being written), nor once a delete was accepted:
+ * {@code tenant.deleting} and {@code tenant.deleted} are the provisioner's.
  */
 public final class StateDeriver {
 
@@ -83,7 +85,8 @@ public final class StateDeriver {
   /** The events {@code next} calls for that {@code logged} does not hold, in the order they happen. */
   public static List<Transition> transitions(TenantRecord logged, TenantState next) {
     Progress progress = logged.progress();
-    if (progress.requestId() == null || logged.lifecycle() != Lifecycle.LIVE
+    if (progress.requestId() == null || logged.lifecycle() != Lifecycle.LIVE || progress.action() == Action.DELETE
+        || !progress.reached(EventType.CLUSTER_APPLIED)
         || next.phase() == TenantPhase.DELETING || next.phase() == TenantPhase.DELETED) {
       return List.of();
     }
@@ -98,7 +101,8 @@ public final class StateDeriver {
               EventData.recovered(Transitions.nonNegative(
                   Duration.between(progress.degradedSince(), next.derivedAt()))));
         }
-        if (progress.action() == Action.UPDATE && !progress.sinceRequest(EventType.TENANT_UPDATED)) {
+        if (progress.action() == Action.UPDATE && progress.sinceRequest(EventType.CLUSTER_APPLIED)
+            && !progress.sinceRequest(EventType.TENANT_UPDATED)) {
           out.once(EventType.TENANT_UPDATED, EventData.updated(logged.spec(),
               progress.changed()));
         }

@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The lifecycle events a state calls for, given what the chain holds. */
@@ -167,7 +168,8 @@ class TransitionsTest {
     TenantRecord record = logged(fourWorkers, new TenantRecord.Progress(update.requestId(), update.action(),
         update.acceptedAt(), update.changed(), update.createdAt(), logged(EventType.CLUSTER_APPLIED,
         EventType.CLUSTER_PROVISIONED, EventType.CLUSTER_CONTROLPLANE_READY, EventType.CLUSTER_CNI_APPLIED,
-        EventType.CLUSTER_WORKERS_READY, EventType.TENANT_READY).progress().reached(), java.util.Set.of(), 0, null));
+        EventType.CLUSTER_WORKERS_READY, EventType.TENANT_READY).progress().reached(),
+        Set.of(EventType.CLUSTER_APPLIED), 0, null));
     TenantObservation scaled = ready().withMachineDeployment(new MachineDeploymentView(4, "v1.32.8", 4))
         .withMachine("acme-md-0-abcde-pqrst", Fixtures.machine(true))
         .withMachine("acme-md-0-abcde-uvwxy", Fixtures.machine(true));
@@ -183,8 +185,28 @@ class TransitionsTest {
 
   @Test
   void aDeletingOrUnknownTenantGetsNoEventFromTheWatcher() {
-    assertThat(transitions(ready(), Fixtures.withLifecycle(logged(), Lifecycle.DELETING))).isEmpty();
-    assertThat(transitions(ready(), Fixtures.withLifecycle(logged(), Lifecycle.NONE))).isEmpty();
+    TenantRecord applied = logged(EventType.CLUSTER_APPLIED);
+
+    assertThat(transitions(ready(), Fixtures.withLifecycle(applied, Lifecycle.DELETING))).isEmpty();
+    assertThat(transitions(ready(), Fixtures.withLifecycle(applied, Lifecycle.NONE))).isEmpty();
+    assertThat(transitions(ready(), logged(ClusterSpec.DEFAULTS, Fixtures.progress("req-delete", Action.DELETE,
+        List.of(), EventType.CLUSTER_APPLIED)))).isEmpty();
+  }
+
+  @Test
+  void nothingIsSaidWhileTheRequestsObjectsAreStillBeingApplied() {
+    assertThat(transitions(ready(), logged())).isEmpty();
+  }
+
+  @Test
+  void anUpdateIsNotAnnouncedBeforeItsObjectsAreApplied() {
+    TenantRecord.Progress update = Fixtures.progress("req-update", Action.UPDATE, List.of("workers"));
+    TenantRecord record = logged(ClusterSpec.DEFAULTS, new TenantRecord.Progress(update.requestId(),
+        update.action(), update.acceptedAt(), update.changed(), update.createdAt(), logged(EventType.CLUSTER_APPLIED,
+        EventType.TENANT_READY).progress().reached(), Set.of(), 0, null));
+
+    assertThat(transitions(ready(), record)).extracting(t -> t.event().type())
+        .doesNotContain(EventType.TENANT_UPDATED);
   }
 
   private static List<Transition> transitions(TenantObservation observed, TenantRecord record) {
