@@ -58,7 +58,8 @@ final class WatcherVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     informers = new TenantInformers(client, this::observed);
-    return informers.start(context).map(v -> {
+    // Starting an informer makes its first list call on the calling thread: not on the event loop.
+    return vertx.executeBlocking(() -> informers.start(context)).compose(synced -> synced).map(v -> {
       synced = true;
       vertx.setPeriodic(config.resync().toMillis(), id -> resync());
       vertx.setPeriodic(config.tick().toMillis(), id -> wakeStalled());
