@@ -71,7 +71,9 @@ class StateDeriverTest {
         CONFIG);
 
     assertThat(nineMinutes.phase()).isNotEqualTo(TenantPhase.DEGRADED);
+    assertThat(nineMinutes.degradesAt()).as("when to look again").isEqualTo(T0.plus(Duration.ofMinutes(10)));
     assertThat(tenMinutes.phase()).isEqualTo(TenantPhase.DEGRADED);
+    assertThat(tenMinutes.degradesAt()).isNull();
     assertThat(tenMinutes.reason()).isEqualTo(
         "control plane 1/3 ready for 10m (Available False: KubeSystemNamespaceNotAccessible)");
     assertThat(tenMinutes.stage()).isEqualTo("control-plane");
