@@ -11,6 +11,7 @@ import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.support.TenantRecord;
 import dev.tenantplatform.support.TenantRecord.Lifecycle;
+import dev.tenantplatform.support.TenantRecord.Progress;
 
 /**
  * What a tenant's chain says about it: a pure fold of its sealed events, in sequence order, into a
@@ -20,7 +21,8 @@ import dev.tenantplatform.support.TenantRecord.Lifecycle;
  *   <li>{@code tenant.accepted} of a create: LIVE, with the resolved spec the event carries;</li>
  *   <li>{@code tenant.accepted} of an update: the spec is replaced, the lifecycle stays;</li>
  *   <li>{@code tenant.deleting}: DELETING; {@code tenant.deleted}: DELETED;</li>
- *   <li>every other event moves the head only.</li>
+ *   <li>every other event moves the head only;</li>
+ *   <li>every event moves the record's progress ({@link ProgressFold}).</li>
  * </ul>
  *
  * <p>An event that does not extend the head (a duplicate, or a late copy in a broken log) changes nothing:
@@ -65,9 +67,11 @@ public final class LedgerFold {
     ChainHead head = ChainHead.of(event);
     ClusterSpec spec = record.spec();
     Lifecycle lifecycle = record.lifecycle();
+    Progress progress = record.progress();
     if (event.type() == EventType.TENANT_ACCEPTED) {
       JsonNode data = event.data();
       Action action = Action.of(data.path("action").asText()).orElse(null);
+      ClusterSpec before = spec;
       if (action == Action.CREATE || action == Action.UPDATE) {
         // check() keeps unreadable specs out of the chain; one found in the log anyway leaves the spec as it was.
         ClusterSpec accepted = spec(data.get("cluster"));
@@ -76,12 +80,16 @@ public final class LedgerFold {
       if (action == Action.CREATE) {
         lifecycle = Lifecycle.LIVE;
       }
-    } else if (event.type() == EventType.TENANT_DELETING) {
-      lifecycle = Lifecycle.DELETING;
-    } else if (event.type() == EventType.TENANT_DELETED) {
-      lifecycle = Lifecycle.DELETED;
+      progress = ProgressFold.accepted(progress, event, action, before, spec);
+    } else {
+      if (event.type() == EventType.TENANT_DELETING) {
+        lifecycle = Lifecycle.DELETING;
+      } else if (event.type() == EventType.TENANT_DELETED) {
+        lifecycle = Lifecycle.DELETED;
+      }
+      progress = ProgressFold.other(progress, event);
     }
-    return new TenantRecord(record.tenant(), head, spec, lifecycle);
+    return new TenantRecord(record.tenant(), head, spec, lifecycle, progress);
   }
 
   /**

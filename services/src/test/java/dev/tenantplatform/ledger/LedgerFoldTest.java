@@ -96,8 +96,8 @@ class LedgerFoldTest {
 
     TenantRecord record = LedgerFold.fold(ACME, chain);
 
-    assertThat(record).isEqualTo(new TenantRecord(ACME, ChainHead.of(chain.get(2)), ClusterSpec.DEFAULTS,
-        Lifecycle.LIVE));
+    assertThat(record).usingRecursiveComparison().ignoringFields("progress")
+        .isEqualTo(new TenantRecord(ACME, ChainHead.of(chain.get(2)), ClusterSpec.DEFAULTS, Lifecycle.LIVE));
   }
 
   @Test
