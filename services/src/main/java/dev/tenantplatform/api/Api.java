@@ -1,6 +1,7 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.RequestValidator;
+import dev.tenantplatform.events.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -34,13 +35,13 @@ public final class Api {
   private final Router router;
   private final TenantView view;
   private final EventFeed feed;
-  private final RequestPublisher publisher;
+  private final RequestLog requests;
 
-  private Api(Router router, TenantView view, EventFeed feed, RequestPublisher publisher) {
+  private Api(Router router, TenantView view, EventFeed feed, RequestLog requests) {
     this.router = router;
     this.view = view;
     this.feed = feed;
-    this.publisher = publisher;
+    this.requests = requests;
   }
 
   /**
@@ -51,21 +52,27 @@ public final class Api {
       MeterRegistry registry) {
     TenantView view = new TenantView(config.historyPerTenant());
     EventFeed feed = EventFeed.start(vertx, config.kafkaBootstrap(), view);
-    RequestPublisher publisher = RequestPublisher.create(vertx, config.kafkaBootstrap());
+    RequestLog requests = KafkaRequestLog.create(vertx, config.kafkaBootstrap());
     return Contract.load(vertx)
         .compose(contract -> feed.caughtUp().map(contract))
         .map(contract -> {
-          TenantReads reads = new TenantReads(view, contract, new Kubeconfigs(vertx, kubernetes), registry);
-          TenantChanges changes = new TenantChanges(view, contract, new RequestValidator(config.requests()),
-              publisher);
-          Router router = router(vertx, config, contract, reads, changes);
-          LOG.info("API ready: tenant view holds {} tenants", view.list(null, Integer.MAX_VALUE, s -> true).size());
-          return new Api(router, view, feed, publisher);
+          Router router = router(vertx, config, contract, view, new Kubeconfigs(vertx, kubernetes), requests,
+              registry);
+          LOG.info("API ready: its tenant view has read {}", Topics.EVENTS.name());
+          return new Api(router, view, feed, requests);
         })
         .recover(e -> {
           feed.close();
-          return publisher.close().transform(ignored -> Future.failedFuture(e));
+          return requests.close().transform(ignored -> Future.failedFuture(e));
         });
+  }
+
+  /** The routes over the given parts; {@link #start} gives them Kafka, tests may give them stand-ins. */
+  static Router router(Vertx vertx, ApiConfig config, Contract contract, TenantView view, Kubeconfigs kubeconfigs,
+      RequestLog requests, MeterRegistry registry) {
+    TenantReads reads = new TenantReads(view, contract, kubeconfigs, registry);
+    TenantChanges changes = new TenantChanges(view, contract, new RequestValidator(config.requests()), requests);
+    return router(vertx, config, contract, reads, changes);
   }
 
   private static Router router(Vertx vertx, ApiConfig config, Contract contract, TenantReads reads,
@@ -118,6 +125,6 @@ public final class Api {
 
   public Future<Void> close() {
     feed.close();
-    return publisher.close();
+    return requests.close();
   }
 }

@@ -27,13 +27,13 @@ final class TenantChanges {
   private final TenantView view;
   private final Contract contract;
   private final RequestValidator validator;
-  private final RequestPublisher publisher;
+  private final RequestLog requests;
 
-  TenantChanges(TenantView view, Contract contract, RequestValidator validator, RequestPublisher publisher) {
+  TenantChanges(TenantView view, Contract contract, RequestValidator validator, RequestLog requests) {
     this.view = view;
     this.contract = contract;
     this.validator = validator;
-    this.publisher = publisher;
+    this.requests = requests;
   }
 
   Future<Void> create(RoutingContext ctx) {
@@ -101,7 +101,7 @@ final class TenantChanges {
     if (!violations.isEmpty()) {
       return Responses.fail(Problem.invalidRequest(violations));
     }
-    return publisher.publish(request)
+    return requests.append(request)
         .recover(e -> {
           LOG.warn("request not written [tenant={} requestId={}]: {}", request.tenant(), request.requestId(),
               e.toString());

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * Writes tenant requests to {@code tenant.requests}, keyed by tenant, and completes only once Kafka has
  * acknowledged the write on every in-sync replica: the API answers 202 after that, never before.
  */
-final class RequestPublisher {
+final class KafkaRequestLog implements RequestLog {
 
   /** How long a write may wait for Kafka before the API answers 503; well within the request timeout. */
   static final int DELIVERY_TIMEOUT_MS = 10_000;
@@ -24,27 +24,28 @@ final class RequestPublisher {
   private final KafkaProducer<String, byte[]> producer;
   private final CloudEventCodec codec = new CloudEventCodec();
 
-  private RequestPublisher(KafkaProducer<String, byte[]> producer) {
+  private KafkaRequestLog(KafkaProducer<String, byte[]> producer) {
     this.producer = producer;
   }
 
-  static RequestPublisher create(Vertx vertx, String bootstrapServers) {
+  static KafkaRequestLog create(Vertx vertx, String bootstrapServers) {
     Map<String, String> config = KafkaClients.idempotentProducer(bootstrapServers, Map.of(
         ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-api",
         ProducerConfig.LINGER_MS_CONFIG, "0",
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(DELIVERY_TIMEOUT_MS),
         ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000"));
-    return new RequestPublisher(KafkaProducer.create(vertx, config));
+    return new KafkaRequestLog(KafkaProducer.create(vertx, config));
   }
 
-  /** The request on the log, acknowledged. */
-  Future<RecordMetadata> publish(TenantRequest request) {
+  @Override
+  public Future<RecordMetadata> append(TenantRequest request) {
     return producer.send(KafkaProducerRecord.create(Topics.REQUESTS.name(), request.tenant(),
         codec.encodeRequest(request)));
   }
 
-  Future<Void> close() {
+  @Override
+  public Future<Void> close() {
     return producer.close();
   }
 }
