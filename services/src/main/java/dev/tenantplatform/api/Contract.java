@@ -8,15 +8,21 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
+import io.vertx.openapi.mediatype.ContentAnalyser;
+import io.vertx.openapi.mediatype.ContentAnalyserFactory;
+import io.vertx.openapi.mediatype.MediaTypeRegistration;
+import io.vertx.openapi.mediatype.MediaTypeRegistry;
 import io.vertx.openapi.validation.RequestUtils;
 import io.vertx.openapi.validation.RequestValidator;
 import io.vertx.openapi.validation.SchemaValidationException;
+import io.vertx.openapi.validation.ValidationContext;
 import io.vertx.openapi.validation.ValidatorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The API's OpenAPI 3 document ({@value #RESOURCE}), served as it is and used to validate every request
@@ -26,6 +32,8 @@ import java.util.List;
 final class Contract {
 
   static final String RESOURCE = "api/openapi.yaml";
+  static final String MERGE_PATCH = "application/merge-patch+json";
+  static final String YAML = "application/yaml";
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
@@ -39,8 +47,34 @@ final class Contract {
 
   static Future<Contract> load(Vertx vertx) {
     Buffer document = Buffer.buffer(resource());
+    MediaTypeRegistry mediaTypes = MediaTypeRegistry.createDefault()
+        .register(new Extra(ContentAnalyserFactory.json(), MERGE_PATCH, Problem.CONTENT_TYPE))
+        .register(new Extra(ContentAnalyserFactory.noop(), YAML));
     // Vert.x resolves the path on the class path, inside the executable jar too.
-    return OpenAPIContract.from(vertx, RESOURCE).map(loaded -> new Contract(vertx, loaded, document));
+    return OpenAPIContract.builder(vertx).setContractPath(RESOURCE).mediaTypeRegistry(mediaTypes).build()
+        .map(loaded -> new Contract(vertx, loaded, document));
+  }
+
+  /** Media types the contract uses beyond the library's own: JSON ones read as JSON, YAML left as it is. */
+  private record Extra(ContentAnalyserFactory analyser, List<String> types) implements MediaTypeRegistration {
+    Extra(ContentAnalyserFactory analyser, String... types) {
+      this(analyser, List.of(types));
+    }
+
+    @Override
+    public ContentAnalyser createContentAnalyser(String contentType, Buffer content, ValidationContext context) {
+      return analyser.create(contentType, content, context);
+    }
+
+    @Override
+    public boolean canHandle(String mediaType) {
+      return mediaType != null && types.contains(mediaType.split(";")[0].trim().toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public List<String> supportedTypes() {
+      return types;
+    }
   }
 
   /** The document as YAML. */
