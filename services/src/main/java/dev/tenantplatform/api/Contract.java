@@ -1,9 +1,12 @@
 package dev.tenantplatform.api;
 
+import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.Violation;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.json.schema.OutputUnit;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -20,9 +23,14 @@ import io.vertx.openapi.validation.ValidatorException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The API's OpenAPI 3 document ({@value #RESOURCE}), served as it is and used to validate every request
@@ -34,6 +42,10 @@ final class Contract {
   static final String RESOURCE = "api/openapi.yaml";
   static final String MERGE_PATCH = "application/merge-patch+json";
   static final String YAML = "application/yaml";
+  private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Property \"(.+)\" does not match additional"
+      + " properties schema");
+  private static final String CLUSTER_FIELDS = Arrays.stream(ClusterSpec.class.getRecordComponents())
+      .map(RecordComponent::getName).collect(Collectors.joining(", "));
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
@@ -85,8 +97,17 @@ final class Contract {
   /** Checks the request of {@code ctx} (its body already read) against operation {@code operationId}. */
   Future<Void> check(RoutingContext ctx, String operationId) {
     Operation operation = contract.operation(operationId);
-    return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(
-            ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer()))
+    Buffer body = ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer();
+    if (operation.getRequestBody() != null && body.length() > 0) {
+      try {
+        Json.decodeValue(body);
+      } catch (DecodeException e) {
+        return Future.failedFuture(new ProblemException(Problem.invalidRequest(List.of(new Violation("body",
+            "the body is not JSON (" + e.getMessage().replaceAll("\\s+", " ") + "): send a JSON object such as"
+                + " {\"tenant\": \"acme\", \"cluster\": {\"workers\": 2}}")))));
+      }
+    }
+    return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(body))
         .compose(request -> validator.validate(request, operationId))
         .<Void>mapEmpty()
         .recover(e -> Future.failedFuture(new ProblemException(problem(e))));
@@ -109,9 +130,19 @@ final class Contract {
       unit.getErrors().forEach(error -> collect(error, violations));
       return;
     }
-    if (unit.getError() != null) {
-      violations.add(new Violation(field(unit.getInstanceLocation()), unit.getError()));
+    if (unit.getError() == null) {
+      return;
     }
+    String field = field(unit.getInstanceLocation());
+    Matcher unknown = UNKNOWN_PROPERTY.matcher(unit.getError());
+    if (unknown.find()) {
+      String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
+      String known = "cluster".equals(parent) ? CLUSTER_FIELDS : "the fields of the schema in openapi.yaml";
+      violations.add(new Violation(field, "unknown field '" + field + "': the known fields are " + known
+          + " (names are case-sensitive)"));
+      return;
+    }
+    violations.add(new Violation(field, field + ": " + unit.getError()));
   }
 
   private static String field(String instanceLocation) {

@@ -105,9 +105,18 @@ final class ApiFixture implements AutoCloseable {
   /** Records every request the API would write; the offsets count up like a one-partition log. */
   static final class RecordingLog implements RequestLog {
     final List<TenantRequest> written = new CopyOnWriteArrayList<>();
+    private volatile boolean held;
+
+    /** From now on, no write is ever acknowledged, as with a Kafka that does not answer. */
+    void hold() {
+      held = true;
+    }
 
     @Override
     public Future<RecordMetadata> append(TenantRequest request) {
+      if (held) {
+        return io.vertx.core.Promise.<RecordMetadata>promise().future();
+      }
       written.add(request);
       return Future.succeededFuture(new RecordMetadata(written.size() - 1, 0, System.currentTimeMillis(),
           "tenant.requests"));
