@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 public final class RunningPlatform implements AutoCloseable {
 
   public final Vertx vertx = Vertx.vertx();
-  public final SigningKeys keys = SigningKeys.generate("https://id.example/realms/platform");
+  public final SigningKeys keys;
   public final EmbeddedKubernetes kube = EmbeddedKubernetes.start(null);
   public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final ManagementClusterSimulator controllers;
@@ -36,6 +36,12 @@ public final class RunningPlatform implements AutoCloseable {
   private final HttpServer server;
 
   public RunningPlatform(KafkaCluster kafka) {
+    this(kafka, SigningKeys.generate("https://id.example/realms/platform"));
+  }
+
+  /** The platform trusting the tokens of {@code keys}. */
+  public RunningPlatform(KafkaCluster kafka, SigningKeys keys) {
+    this.keys = keys;
     controllers = ManagementClusterSimulator.start(kube.controllersClient(), SimulatorProfile.INSTANT);
     Ledger ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
