@@ -1,6 +1,10 @@
 package dev.tenantplatform.api;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -61,6 +65,34 @@ public record TokenConfig(String issuer, String audience, List<PublicKey> public
   public static TokenConfig withJwks(String issuer, List<JsonObject> jwks) {
     return new TokenConfig(issuer, null, List.of(), jwks, DEFAULT_ADMIN_SCOPE, DEFAULT_TENANT_CLAIM,
         DEFAULT_LEEWAY_SECONDS);
+  }
+
+  /**
+   * Tokens of {@code issuer} verified with the keys in {@code keyFile}: either the identity provider's JWKS
+   * document (JSON, as served at its {@code jwks_uri}, e.g. Keycloak's {@code /protocol/openid-connect/certs})
+   * or one PEM public key whose tokens are signed with {@code algorithm}.
+   */
+  public static TokenConfig read(String issuer, Path keyFile, String algorithm) {
+    String content;
+    try {
+      content = Files.readString(keyFile);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read the token keys from " + keyFile + ": " + e.getMessage()
+          + " (give the identity provider's JWKS document or its PEM public key)", e);
+    }
+    if (!content.stripLeading().startsWith("{")) {
+      return withPublicKey(issuer, algorithm, content);
+    }
+    JsonArray keys;
+    try {
+      keys = new JsonObject(content).getJsonArray("keys");
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(keyFile + " is not a JWKS document: " + e.getMessage(), e);
+    }
+    if (keys == null || keys.isEmpty()) {
+      throw new IllegalArgumentException(keyFile + " holds no keys: a JWKS document is {\"keys\": [ … ]}");
+    }
+    return withJwks(issuer, keys.stream().map(JsonObject.class::cast).toList());
   }
 
   public TokenConfig withAudience(String newAudience) {

@@ -103,6 +103,41 @@ class BearerTokensTest {
     assertThat(join(provider.caller(token))).isEqualTo(new Caller.Admin("CiQwOGE4Njg0Yi1kYjg4"));
   }
 
+  @Test
+  void aTokenIsVerifiedWithTheProvidersJwksDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    KeyPair pair = generator.generateKeyPair();
+    java.security.interfaces.ECPublicKey key = (java.security.interfaces.ECPublicKey) pair.getPublic();
+    JsonObject jwk = new JsonObject().put("kty", "EC").put("crv", "P-256").put("kid", "rotating-1")
+        .put("alg", "ES256").put("use", "sig")
+        .put("x", coordinate(key.getW().getAffineX())).put("y", coordinate(key.getW().getAffineY()));
+    java.nio.file.Path jwks = dir.resolve("jwks.json");
+    java.nio.file.Files.writeString(jwks, new JsonObject().put("keys", new io.vertx.core.json.JsonArray()
+        .add(jwk)).encode());
+    BearerTokens provider = new BearerTokens(VERTX, TokenConfig.read("https://keycloak.example/realms/x", jwks,
+        null));
+    String signingInput = b64("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"rotating-1\"}") + "."
+        + b64(new JsonObject().put("iss", "https://keycloak.example/realms/x").put("sub", "f3c1")
+        .put("tenant", "acme").put("exp", Instant.now().plusSeconds(300).getEpochSecond()).encode());
+    Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+    signer.initSign(pair.getPrivate());
+    signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    String token = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign());
+
+    assertThat(join(provider.caller(token))).isEqualTo(new Caller.TenantMember("f3c1", "acme"));
+  }
+
+  /** A P-256 coordinate as JWK wants it: 32 bytes, big-endian, base64url. */
+  private static String coordinate(java.math.BigInteger value) {
+    byte[] raw = value.toByteArray();
+    byte[] fixed = new byte[32];
+    int from = Math.max(0, raw.length - 32);
+    System.arraycopy(raw, from, fixed, 32 - (raw.length - from), raw.length - from);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
+  }
+
   private static String b64(String json) {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
