@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "A Kubernetes cluster per tenant, with its control plane hosted as pods (k0smotron on Cluster API),"
         + " driven by Kafka.",
     subcommands = {LocalCommand.class, RunCommand.class, TenantsCommand.class, TokensCommand.class,
+        ValidateCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -8,15 +8,21 @@ import dev.tenantplatform.app.LocalInfo;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.RunningPlatform;
+import dev.tenantplatform.events.EventData;
+import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.support.TenantLedger;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,9 +116,40 @@ class TenantsCommandIT {
   }
 
   @Test
+  void validateFailsUntilEveryCheckPassesAndThenSucceeds() {
+    String tenant = "valid-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(cli("tenants", "create", tenant, "--data", dataDir.toString()).code).isZero();
+    await().atMost(PATIENCE).until(() -> cli("tenants", "get", tenant, "--data", dataDir.toString()).code == 0);
+    Run coming = cli("validate", tenant, "--data", dataDir.toString());
+    assertThat(coming.code).isEqualTo(ValidateCommand.NOT_VALID);
+    assertThat(coming.out).contains("✅ Cluster " + tenant + " exists", "❌ Cluster phase = Provisioned");
+
+    // What the watcher reports as the controllers bring the cluster up.
+    String requestId = "watcher-" + tenant;
+    RunningPlatform.join(platform.ledger.append(tenant, Stream.of(
+        unsealed(EventType.CLUSTER_PROVISIONED, tenant, requestId, EventData.provisioned("172.18.0.2", 30443)),
+        unsealed(EventType.CLUSTER_CONTROLPLANE_READY, tenant, requestId, EventData.controlPlaneReady(3, 3, null)),
+        unsealed(EventType.CLUSTER_CNI_APPLIED, tenant, requestId, EventData.cniApplied("calico", "calico")),
+        unsealed(EventType.CLUSTER_WORKERS_READY, tenant, requestId, EventData.workersReady(2, 2)),
+        unsealed(EventType.TENANT_READY, tenant, requestId, EventData.ready(Duration.ofSeconds(22),
+            Duration.ofSeconds(20), Duration.ofSeconds(61)))).map(TenantLedger.Entry::always).toList()));
+    await().atMost(PATIENCE).untilAsserted(() -> {
+      Run valid = cli("validate", tenant, "--data", dataDir.toString());
+      assertThat(valid.code).as(valid.out).isZero();
+      assertThat(valid.out).contains("✅ 2 workers Ready (2/2)", "All checks pass.").doesNotContain("❌");
+    });
+  }
+
+  private static TenantEvent unsealed(EventType type, String tenant, String requestId,
+      com.fasterxml.jackson.databind.node.ObjectNode data) {
+    return TenantEvent.unsealed(type, tenant, requestId, Instant.now(), data);
+  }
+
+  @Test
   void everyClientCommandHasHelp() {
     for (String[] args : List.of(new String[] {"tenants", "--help"}, new String[] {"tenants", "create", "--help"},
-        new String[] {"tenants", "kubeconfig", "--help"}, new String[] {"tokens", "mint", "--help"})) {
+        new String[] {"tenants", "kubeconfig", "--help"}, new String[] {"tokens", "mint", "--help"},
+        new String[] {"validate", "--help"})) {
       Run help = cli(args);
       assertThat(help.code).isZero();
       assertThat(help.out).contains("Usage: tenant-platform");

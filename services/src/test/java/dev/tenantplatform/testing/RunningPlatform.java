@@ -31,6 +31,8 @@ public final class RunningPlatform implements AutoCloseable {
   public final SigningKeys keys;
   public final EmbeddedKubernetes kube = EmbeddedKubernetes.start(null);
   public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  /** The single writer of the chains: tests append what the watcher would report through it. */
+  public final Ledger ledger;
   private final ManagementClusterSimulator controllers;
   private final Api api;
   private final HttpServer server;
@@ -43,7 +45,7 @@ public final class RunningPlatform implements AutoCloseable {
   public RunningPlatform(KafkaCluster kafka, SigningKeys keys) {
     this.keys = keys;
     controllers = ManagementClusterSimulator.start(kube.controllersClient(), SimulatorProfile.INSTANT);
-    Ledger ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
+    ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
         .withGroupId("api-it-" + UUID.randomUUID())
         .withApiRetries(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
