@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The API's OpenAPI 3 document ({@value #RESOURCE}), served as it is and used to validate every request
@@ -44,8 +43,11 @@ final class Contract {
   static final String YAML = "application/yaml";
   private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("Property \"(.+)\" does not match additional"
       + " properties schema");
-  private static final String CLUSTER_FIELDS = Arrays.stream(ClusterSpec.class.getRecordComponents())
-      .map(RecordComponent::getName).collect(Collectors.joining(", "));
+  private static final Pattern WRONG_TYPE = Pattern.compile("Instance type (\\w+) is invalid\\. Expected (\\w+)");
+  private static final Pattern REQUIRED = Pattern.compile("required property \"(.+?)\"");
+  private static final List<String> CLUSTER_FIELDS = Arrays.stream(ClusterSpec.class.getRecordComponents())
+      .map(RecordComponent::getName).toList();
+  private static final List<String> TOP_FIELDS = List.of("tenant", "cluster");
 
   private final OpenAPIContract contract;
   private final RequestValidator validator;
@@ -103,7 +105,7 @@ final class Contract {
         Json.decodeValue(body);
       } catch (DecodeException e) {
         return Future.failedFuture(new ProblemException(Problem.invalidRequest(List.of(new Violation("body",
-            "the body is not JSON (" + e.getMessage().replaceAll("\\s+", " ") + "): send a JSON object such as"
+            "the body is not JSON " + jsonProblem(e) + "; send a JSON object such as"
                 + " {\"tenant\": \"acme\", \"cluster\": {\"workers\": 2}}")))));
       }
     }
@@ -130,19 +132,58 @@ final class Contract {
       unit.getErrors().forEach(error -> collect(error, violations));
       return;
     }
-    if (unit.getError() == null) {
+    String error = unit.getError();
+    // The validator also reports the schemas that merely contain a failing one: only the leaves say what is wrong.
+    if (error == null || error.contains("does not match schema") || error.contains("subschema had errors")) {
       return;
     }
-    String field = field(unit.getInstanceLocation());
-    Matcher unknown = UNKNOWN_PROPERTY.matcher(unit.getError());
-    if (unknown.find()) {
-      String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
-      String known = "cluster".equals(parent) ? CLUSTER_FIELDS : "the fields of the schema in openapi.yaml";
-      violations.add(new Violation(field, "unknown field '" + field + "': the known fields are " + known
-          + " (names are case-sensitive)"));
-      return;
+    Violation violation = violation(field(unit.getInstanceLocation()), error);
+    if (violation != null && !violations.contains(violation)) {
+      violations.add(violation);
     }
-    violations.add(new Violation(field, field + ": " + unit.getError()));
+  }
+
+  /** The validator's message in the API's words, or null when it only echoes another (a known field's error). */
+  private static Violation violation(String field, String error) {
+    String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "";
+    String name = field.substring(field.lastIndexOf('.') + 1);
+    if (UNKNOWN_PROPERTY.matcher(error).find()) {
+      List<String> known = "cluster".equals(parent) ? CLUSTER_FIELDS : TOP_FIELDS;
+      return known.contains(name) ? null : new Violation(field, "unknown field '" + field + "': the known fields"
+          + " are " + String.join(", ", known) + " (names are case-sensitive)");
+    }
+    Matcher type = WRONG_TYPE.matcher(error);
+    if (type.find()) {
+      return new Violation(field, "field '" + field + "' must be " + article(type.group(2)) + ", got "
+          + article(type.group(1)));
+    }
+    Matcher required = REQUIRED.matcher(error);
+    if (required.find()) {
+      String missing = ("body".equals(field) ? "" : field + ".") + required.group(1);
+      return new Violation(missing, "field '" + missing + "' is missing: it is required here");
+    }
+    return new Violation(field, field + ": " + error);
+  }
+
+  private static String article(String type) {
+    return switch (type) {
+      case "integer" -> "a whole number";
+      case "string" -> "a string";
+      case "object" -> "an object";
+      case "array" -> "an array";
+      case "boolean" -> "true or false";
+      case "null" -> "null";
+      default -> type;
+    };
+  }
+
+  /** Jackson's message without its parser internals: what is wrong, and where. */
+  private static String jsonProblem(DecodeException e) {
+    String message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ").replace("Failed to decode:", "");
+    Matcher where = Pattern.compile("line: (\\d+), column: (\\d+)").matcher(message);
+    int cut = message.indexOf(" at [Source");
+    String what = (cut > 0 ? message.substring(0, cut) : message).trim();
+    return where.find() ? "at line " + where.group(1) + ", column " + where.group(2) + ": " + what : what;
   }
 
   private static String field(String instanceLocation) {

@@ -72,7 +72,7 @@ class ApiRequestsMockTest {
       "workers as a string|{\"tenant\":\"x\",\"cluster\":{\"workers\":\"3\"}}|cluster.workers",
       "an unknown field|{\"tenant\":\"x\",\"clster\":{}}|clster",
       "an unknown cluster field|{\"tenant\":\"x\",\"cluster\":{\"wrokers\":3}}|cluster.wrokers",
-      "no tenant|{\"cluster\":{}}|body",
+      "no tenant|{\"cluster\":{}}|tenant",
       "a tenant that is no DNS label|{\"tenant\":\"Acme_Corp\"}|tenant",
       "an even control plane|{\"tenant\":\"x\",\"cluster\":{\"controlPlaneReplicas\":2}}|cluster.controlPlaneReplicas",
       "a wrongly cased service type|{\"tenant\":\"x\",\"cluster\":{\"serviceType\":\"nodeport\"}}|cluster.serviceType"})
@@ -88,6 +88,22 @@ class ApiRequestsMockTest {
     assertThat(violations.stream().map(v -> ((JsonObject) v).getString("field")).toList()).as(response.body())
         .anySatisfy(f -> assertThat(f).startsWith(field));
     assertThat(api.requests.written).as("nothing written").hasSize(before);
+  }
+
+  @Test
+  void aWrongTypeIsOneViolationInPlainWords() {
+    JsonObject problem = new JsonObject(api.call("POST", "/tenants", api.admin(),
+        "{\"tenant\":\"x\",\"cluster\":{\"workers\":\"3\"}}").body());
+    assertThat(problem.getJsonArray("violations")).hasSize(1);
+    assertThat(problem.getString("detail")).isEqualTo("field 'cluster.workers' must be a whole number, got a string");
+  }
+
+  @Test
+  void brokenJsonIsReportedWithItsPosition() {
+    JsonObject problem = new JsonObject(api.call("POST", "/tenants", api.admin(),
+        "{\"tenant\": \"x\", \"cluster\": {\"workers\": 3,}}").body());
+    assertThat(problem.getString("detail")).startsWith("the body is not JSON at line 1, column ")
+        .doesNotContain("Source");
   }
 
   @Test
