@@ -1,5 +1,6 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.api.SigningKeys;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class DataFolder {
 
   /** Files one of our data folders holds; a folder with other content is refused, never deleted. */
   private static final List<String> OURS = List.of("local.json", "local.json.tmp", "kafka", "kubernetes",
-      "kubeconfig", "admin.token");
+      "kubeconfig", "admin.token", SigningKeys.PRIVATE_KEY_FILE, SigningKeys.PUBLIC_KEY_FILE);
 
   private DataFolder() {
   }

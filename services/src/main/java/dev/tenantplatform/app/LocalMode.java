@@ -1,18 +1,19 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.api.SigningKeys;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.FreePorts;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.support.KafkaTopics;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalMode implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalMode.class);
+  /** A development platform's admin token outlives many restarts; `--fresh` replaces it. */
+  static final Duration ADMIN_TOKEN_VALIDITY = Duration.ofDays(365);
 
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final Path dataDir;
@@ -67,6 +70,8 @@ public final class LocalMode implements AutoCloseable {
     toClose.push(broker);
     KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());
 
+    boolean newKeys = !Files.exists(dataDir.resolve(SigningKeys.PRIVATE_KEY_FILE));
+    SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
     PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
         options.partitions());
     Platform platform = Platform.start(config, kubernetes.client())
@@ -74,7 +79,7 @@ public final class LocalMode implements AutoCloseable {
     toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
 
     info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
-        kubernetes.url(), kubernetes.kubeconfig(), adminToken());
+        kubernetes.url(), kubernetes.kubeconfig(), adminToken(keys, newKeys));
     info.write(dataDir);
   }
 
@@ -106,17 +111,26 @@ public final class LocalMode implements AutoCloseable {
     return port > 0 && FreePorts.isFree(port) ? port : 0;
   }
 
-  /** A development token, kept in the data folder so it stays valid across restarts. */
-  private String adminToken() throws IOException {
+  /**
+   * The admin token of the local platform: a JWT signed with the data folder's key pair, kept in the data folder
+   * so that it stays valid across restarts (a fresh folder gets a new key pair, and so a new token).
+   */
+  private String adminToken(SigningKeys keys, boolean newKeys) throws IOException {
     Path file = dataDir.resolve("admin.token");
-    if (Files.exists(file)) {
-      return Files.readString(file).trim();
+    if (!newKeys && Files.exists(file)) {
+      String kept = Files.readString(file).trim();
+      if (kept.chars().filter(c -> c == '.').count() == 2) {
+        return kept;
+      }
     }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Files.writeString(file, token);
-    LocalInfo.setOwnerOnly(file);
-    return token;
+    Vertx signer = Vertx.vertx();
+    try {
+      String token = keys.mintAdmin(signer, "local-admin", ADMIN_TOKEN_VALIDITY);
+      Files.writeString(file, token);
+      LocalInfo.setOwnerOnly(file);
+      return token;
+    } finally {
+      signer.close();
+    }
   }
 }

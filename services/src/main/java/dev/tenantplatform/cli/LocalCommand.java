@@ -67,6 +67,8 @@ final class LocalCommand implements Callable<Integer> {
         info.kubernetes(), info.kubeconfig());
     out.printf("  Data        %s   (%s holds all of the above)%n", dir, LocalInfo.FILE);
     out.printf("  Admin token %s%n", info.adminToken());
+    out.printf("  Try         tenant-platform tenants create acme --data %s; tenant tokens: tenant-platform tokens"
+        + " mint --tenant acme --data %s%n", dir, dir);
     out.println("Press Ctrl+C to stop.");
     out.flush();
   }

@@ -1,0 +1,14 @@
+package dev.tenantplatform.api;
+
+import dev.tenantplatform.events.TenantRequest;
+import io.vertx.core.Future;
+import io.vertx.kafka.client.producer.RecordMetadata;
+
+/** Where the API writes tenant requests: {@code tenant.requests} ({@link KafkaRequestLog}). */
+interface RequestLog {
+
+  /** Completes once the request is durably on the log, with where it was written. */
+  Future<RecordMetadata> append(TenantRequest request);
+
+  Future<Void> close();
+}
