@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "A Kubernetes cluster per tenant, with its control plane hosted as pods (k0smotron on Cluster API),"
         + " driven by Kafka.",
-    subcommands = {LocalCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {LocalCommand.class, RunCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec
