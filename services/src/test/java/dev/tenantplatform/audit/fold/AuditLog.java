@@ -24,10 +24,10 @@ import java.util.Map;
  * Builds logs as the platform writes them — requests, sealed event chains, dead letters — as {@link LogRecord}s
  * with offsets per partition, so the fold can be tested without a broker.
  */
-final class AuditLog {
+public final class AuditLog {
 
-  static final Instant T0 = Instant.parse("2026-03-04T05:06:07.890Z");
-  static final String ALICE = "alice@example.com";
+  public static final Instant T0 = Instant.parse("2026-03-04T05:06:07.890Z");
+  public static final String ALICE = "alice@example.com";
   static final AuditTopics TOPICS = AuditTopics.PLATFORM;
 
   private static final CloudEventCodec CODEC = new CloudEventCodec();
@@ -72,10 +72,23 @@ final class AuditLog {
    * sealed events.
    */
   List<TenantEvent> onboard(String tenant, int partition, Instant start) {
-    TenantRequest create = new TenantRequest(tenant + "-create", Action.CREATE, tenant, ALICE,
-        new ClusterSpec(null, null, 3, null, null, null, null));
+    TenantRequest create = createRequest(tenant);
     request(create, partition, start);
-    List<TenantEvent> events = seal(tenant, ChainHead.genesis(tenant), start, List.of(
+    List<TenantEvent> events = onboarding(create, start);
+    events.forEach(e -> event(e, partition));
+    return events;
+  }
+
+  /** The create of {@code tenant} with three workers, asked by Alice. */
+  public static TenantRequest createRequest(String tenant) {
+    return new TenantRequest(tenant + "-create", Action.CREATE, tenant, ALICE,
+        new ClusterSpec(null, null, 3, null, null, null, null));
+  }
+
+  /** The seven events of {@code create}'s way to Ready, sealed from the genesis, a second apart after {@code start}. */
+  public static List<TenantEvent> onboarding(TenantRequest create, Instant start) {
+    String tenant = create.tenant();
+    return seal(tenant, ChainHead.genesis(tenant), start, List.of(
         unsealed(EventType.TENANT_ACCEPTED, tenant, create.requestId(),
             EventData.accepted(create, ClusterSpec.DEFAULTS.withWorkers(3))),
         unsealed(EventType.CLUSTER_APPLIED, tenant, create.requestId(),
@@ -87,12 +100,10 @@ final class AuditLog {
         unsealed(EventType.CLUSTER_WORKERS_READY, tenant, create.requestId(), EventData.workersReady(3, 3)),
         unsealed(EventType.TENANT_READY, tenant, create.requestId(), EventData.ready(Duration.ofMillis(5_500),
             Duration.ofMillis(4_000), Duration.ofMillis(7_250)))));
-    events.forEach(e -> event(e, partition));
-    return events;
   }
 
   /** {@code unsealed} sealed after {@code head}, stamped a second apart from {@code start} plus a second. */
-  static List<TenantEvent> seal(String tenant, ChainHead head, Instant start, List<TenantEvent> unsealed) {
+  public static List<TenantEvent> seal(String tenant, ChainHead head, Instant start, List<TenantEvent> unsealed) {
     List<TenantEvent> sealed = new ArrayList<>();
     ChainHead at = head;
     for (int i = 0; i < unsealed.size(); i++) {
@@ -105,7 +116,7 @@ final class AuditLog {
     return sealed;
   }
 
-  static TenantEvent unsealed(EventType type, String tenant, String requestId, ObjectNode data) {
+  public static TenantEvent unsealed(EventType type, String tenant, String requestId, ObjectNode data) {
     return TenantEvent.unsealed(type, tenant, requestId, T0, data);
   }
 
