@@ -131,7 +131,7 @@ final class ReplayCommand implements Callable<Integer> {
       return at != null ? AuditQuery.pointInTime(topics, at, tenant, verify)
           : AuditQuery.history(topics, new Window(from, to), tenant, verify);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
   }
 
