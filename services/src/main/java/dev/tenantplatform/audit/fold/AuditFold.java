@@ -1,0 +1,201 @@
+package dev.tenantplatform.audit.fold;
+
+import dev.tenantplatform.events.CloudEventCodec;
+import dev.tenantplatform.events.CodecException;
+import dev.tenantplatform.events.RequestEnvelope;
+import dev.tenantplatform.events.RequestValidator;
+import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantRequest;
+import dev.tenantplatform.events.Topics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The replay's fold: records of the requests, events and dead-letter topics in, an {@link AuditReport} out.
+ * Pure: no clock, no I/O; records may come in any interleaving of partitions (a tenant's records share one
+ * partition, keyed by its name), and the same records give an equal report.
+ *
+ * <p>Records outside the query's window or of another tenant are passed over, so folding a whole log with a
+ * window gives the report of a replay that read only that window.
+ *
+ * <p>Not thread-safe: feed it from one thread, then call {@link #report()} once.
+ */
+public final class AuditFold {
+
+  private static final Comparator<HistoryEntry> BY_TIME = Comparator.comparing(HistoryEntry::time)
+      .thenComparing(HistoryEntry::ref);
+
+  private final AuditQuery query;
+  private final CloudEventCodec codec = new CloudEventCodec();
+  private final Map<String, TenantLog> tenants = new TreeMap<>();
+  private final List<HistoryEntry> unattributed = new ArrayList<>();
+  private final ChainCheck check;
+  private long requests;
+  private long events;
+  private long deadLetters;
+  private long unreadable;
+
+  public AuditFold(AuditQuery query) {
+    this.query = Objects.requireNonNull(query, "query");
+    this.check = query.verify() ? new ChainCheck(query.window().startsLate()) : null;
+  }
+
+  /** Folds in the next record; records of topics other than the query's three are passed over. */
+  public void accept(LogRecord record) {
+    if (!query.window().contains(record.timestamp())) {
+      return;
+    }
+    String topic = record.topic();
+    if (topic.equals(query.topics().events())) {
+      event(record);
+    } else if (topic.equals(query.topics().requests())) {
+      request(record);
+    } else if (topic.equals(query.topics().deadLetters())) {
+      deadLetter(record);
+    }
+  }
+
+  /** The report of every record folded in so far. */
+  public AuditReport report() {
+    List<TenantHistory> histories = new ArrayList<>();
+    Verification verification = check == null ? Verification.NOT_PERFORMED : check.finish();
+    tenants.forEach((name, log) -> histories.add(new TenantHistory(name, log.entries(), log.snapshot,
+        verification.chains().get(name))));
+    return new AuditReport(query, histories, unattributed.stream().sorted(BY_TIME).toList(), verification,
+        new AuditReport.Totals(requests, events, deadLetters, unreadable));
+  }
+
+  private void event(LogRecord record) {
+    TenantEvent event;
+    try {
+      event = codec.decodeEvent(record.value());
+    } catch (CodecException e) {
+      String tenant = tenantOf(e.tenant().orElse(null), record.key());
+      if (tenant == null ? query.tenant() == null : query.covers(tenant)) {
+        unreadable++;
+        if (check != null) {
+          check.unreadable(record.ref(), timeOf(record), tenant, e.getMessage());
+        }
+        add(tenant, new HistoryEntry.Unreadable(timeOf(record), record.ref(), e.requestId().orElse(null), "event",
+            e.getMessage()), true);
+      }
+      return;
+    }
+    if (!query.covers(event.tenant())) {
+      return;
+    }
+    events++;
+    if (check != null) {
+      check.accept(event, record.ref(), timeOf(record));
+    }
+    TenantLog log = log(event.tenant());
+    log.snapshot = SnapshotFold.apply(log.snapshot, event);
+    add(event.tenant(), new HistoryEntry.Event(record.ref(), event), true);
+  }
+
+  private void request(LogRecord record) {
+    HistoryEntry entry;
+    String tenant;
+    try {
+      RequestEnvelope envelope = codec.decodeRequest(record.value());
+      TenantRequest request = envelope.request();
+      tenant = tenantOf(request.tenant(), record.key());
+      entry = new HistoryEntry.Request(envelope.time() != null ? envelope.time() : timeOf(record), record.ref(),
+          request.requestId(), request.action(), request.requestedBy(), request.cluster(),
+          envelope.source().toString());
+    } catch (CodecException e) {
+      tenant = tenantOf(e.tenant().orElse(null), record.key());
+      entry = new HistoryEntry.Unreadable(timeOf(record), record.ref(), e.requestId().orElse(null), "request",
+          e.getMessage());
+    }
+    if (tenant == null ? query.tenant() == null : query.covers(tenant)) {
+      if (entry instanceof HistoryEntry.Unreadable) {
+        unreadable++;
+      } else {
+        requests++;
+      }
+      add(tenant, entry, false);
+    }
+  }
+
+  private void deadLetter(LogRecord record) {
+    Map<String, String> headers = record.headers();
+    String tenant = tenantOf(headers.get(Topics.DLQ_TENANT), record.key());
+    if (tenant == null ? query.tenant() != null : !query.covers(tenant)) {
+      return;
+    }
+    deadLetters++;
+    String source = headers.containsKey(Topics.DLQ_SOURCE_TOPIC)
+        ? headers.get(Topics.DLQ_SOURCE_TOPIC) + "-" + headers.getOrDefault(Topics.DLQ_SOURCE_PARTITION, "?") + "@"
+            + headers.getOrDefault(Topics.DLQ_SOURCE_OFFSET, "?")
+        : null;
+    add(tenant, new HistoryEntry.DeadLetter(timeOf(record), record.ref(), headers.get(Topics.DLQ_REQUEST_ID),
+        headers.get(Topics.DLQ_REASON_CODE), headers.get(Topics.DLQ_REASON), source), false);
+  }
+
+  private void add(String tenant, HistoryEntry entry, boolean chained) {
+    if (query.isPointInTime()) {
+      // A point in time shows where each tenant stood, not how it got there: the entries are not kept.
+      if (tenant != null) {
+        log(tenant);
+      }
+      return;
+    }
+    if (tenant == null) {
+      unattributed.add(entry);
+    } else if (chained) {
+      log(tenant).chained.add(entry);
+    } else {
+      log(tenant).aside.add(entry);
+    }
+  }
+
+  private TenantLog log(String tenant) {
+    return tenants.computeIfAbsent(tenant, TenantLog::new);
+  }
+
+  /** The first of the names that can name a tenant, or null. */
+  private static String tenantOf(String named, String key) {
+    if (named != null && RequestValidator.isTenantName(named)) {
+      return named;
+    }
+    return key != null && RequestValidator.isTenantName(key) ? key : null;
+  }
+
+  private static Instant timeOf(LogRecord record) {
+    return Instant.ofEpochMilli(record.timestamp());
+  }
+
+  /** One tenant's entries while they are read. */
+  private static final class TenantLog {
+    /** Events and unreadable event records: in log order. */
+    private final List<HistoryEntry> chained = new ArrayList<>();
+    /** Requests, dead letters and unreadable requests: placed among the events by time. */
+    private final List<HistoryEntry> aside = new ArrayList<>();
+    private TenantSnapshot snapshot;
+
+    TenantLog(String tenant) {
+      snapshot = TenantSnapshot.empty(tenant);
+    }
+
+    /** Both lists merged: the chain keeps its log order, and what happened beside it goes where its time is. */
+    List<HistoryEntry> entries() {
+      List<HistoryEntry> log = chained.stream().sorted(Comparator.comparing(HistoryEntry::ref)).toList();
+      List<HistoryEntry> side = aside.stream().sorted(BY_TIME).toList();
+      List<HistoryEntry> merged = new ArrayList<>(log.size() + side.size());
+      int i = 0;
+      int j = 0;
+      while (i < log.size() || j < side.size()) {
+        boolean sideFirst = i == log.size()
+            || j < side.size() && !side.get(j).time().isAfter(log.get(i).time());
+        merged.add(sideFirst ? side.get(j++) : log.get(i++));
+      }
+      return merged;
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.tenantplatform.audit.fold;
+
+import dev.tenantplatform.events.ChainBreak;
+import dev.tenantplatform.events.ChainHead;
+import dev.tenantplatform.events.ChainVerifier;
+import dev.tenantplatform.events.TenantEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Verifies the events of a replay with the contract's {@link ChainVerifier} and pins each break to the record
+ * that shows it. The verifier counts positions in the order it is fed; a break is shown either by the record
+ * just fed or, for a gap, by the tenant's previous record (the one that skipped ahead), so remembering each
+ * tenant's last record is enough to name any break by topic, partition and offset.
+ *
+ * <p>A window that starts late cuts every chain: each tenant's chain is then checked from its first event in
+ * the window on, trusting that event's link to the one before (the window cannot vouch for what precedes it).
+ */
+final class ChainCheck {
+
+  private final boolean anchorAtFirst;
+  private final ChainVerifier verifier = new ChainVerifier();
+  private final Map<String, Seen> seen = new HashMap<>();
+  private final List<Finding> unreadable = new ArrayList<>();
+
+  ChainCheck(boolean anchorAtFirst) {
+    this.anchorAtFirst = anchorAtFirst;
+  }
+
+  void accept(TenantEvent event, RecordRef ref, Instant recordTime) {
+    Seen tenant = seen.get(event.tenant());
+    if (tenant == null) {
+      tenant = new Seen(anchorAtFirst ? event.sequence() : 1);
+      seen.put(event.tenant(), tenant);
+      if (anchorAtFirst && event.sequence() > 1) {
+        verifier.resume(new ChainHead(event.tenant(), event.sequence() - 1, event.previousHash()));
+      }
+    }
+    long position = verifier.count();
+    Located here = new Located(position, ref, recordTime);
+    Optional<ChainBreak> found = verifier.accept(event);
+    if (found.isPresent()) {
+      tenant.finding = finding(found.get(), found.get().position() == position ? here : tenant.lastRecord);
+    }
+    tenant.events++;
+    tenant.last = Math.max(tenant.last, event.sequence());
+    tenant.lastRecord = here;
+  }
+
+  void unreadable(RecordRef ref, Instant recordTime, String tenant, String reason) {
+    unreadable.add(new Finding(Finding.Kind.UNREADABLE, tenant, 0, ref, recordTime, "the record is no lifecycle"
+        + " event" + (tenant == null ? "" : " of " + tenant) + ": " + reason));
+  }
+
+  Verification finish() {
+    for (ChainBreak late : verifier.finish()) {
+      Seen tenant = seen.get(late.tenant());
+      if (tenant.finding == null) {
+        // Only a gap is reported at the end, and only by the tenant's last record, which skipped ahead.
+        tenant.finding = finding(late, tenant.lastRecord);
+      }
+    }
+    Map<String, TenantChain> chains = new HashMap<>();
+    List<Finding> findings = new ArrayList<>(unreadable);
+    seen.forEach((name, tenant) -> {
+      chains.put(name, new TenantChain(name, tenant.events, tenant.first, tenant.last, tenant.finding));
+      if (tenant.finding != null) {
+        findings.add(tenant.finding);
+      }
+    });
+    return new Verification(true, verifier.count(), chains, findings);
+  }
+
+  private static Finding finding(ChainBreak found, Located at) {
+    return new Finding(Finding.Kind.of(found.kind()), found.tenant(), found.sequence(), at.ref(), at.time(),
+        found.message());
+  }
+
+  private record Located(long position, RecordRef ref, Instant time) {
+  }
+
+  /** What was seen of one tenant's chain so far. */
+  private static final class Seen {
+    private final long first;
+    private long events;
+    private long last;
+    private Located lastRecord;
+    private Finding finding;
+
+    Seen(long first) {
+      this.first = first;
+    }
+  }
+}
