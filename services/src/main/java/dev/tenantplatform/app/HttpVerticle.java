@@ -18,6 +18,7 @@ final class HttpVerticle extends VerticleBase {
   private final KubernetesClient kubernetes;
   private KafkaAdminClient admin;
   private volatile int actualPort;
+  private Router api;
 
   HttpVerticle(PlatformConfig config, PrometheusMeterRegistry registry, KubernetesClient kubernetes) {
     this.config = config;
@@ -36,6 +37,9 @@ final class HttpVerticle extends VerticleBase {
     router.get("/health/live").handler(HealthCheckHandler.createWithHealthChecks(liveness));
     router.get("/health/ready").handler(HealthCheckHandler.createWithHealthChecks(readiness));
     router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+    if (api != null) {
+      router.route("/api/v1/*").subRouter(api);
+    }
     return vertx.createHttpServer()
         .requestHandler(router)
         .listen(config.httpPort(), config.httpHost())
@@ -45,6 +49,12 @@ final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return admin == null ? Future.succeededFuture() : admin.close();
+  }
+
+  /** Mounts the tenant API under {@code /api/v1}. */
+  HttpVerticle withApi(Router apiRouter) {
+    this.api = apiRouter;
+    return this;
   }
 
   int actualPort() {

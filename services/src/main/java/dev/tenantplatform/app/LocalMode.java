@@ -74,7 +74,7 @@ public final class LocalMode implements AutoCloseable {
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
     PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
         options.partitions());
-    Platform platform = Platform.start(config, kubernetes.client())
+    Platform platform = Platform.start(config, kubernetes.client(), keys.verification())
         .toCompletionStage().toCompletableFuture().join();
     toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
 

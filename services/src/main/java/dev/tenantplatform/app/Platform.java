@@ -1,9 +1,14 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.api.Api;
+import dev.tenantplatform.api.ApiConfig;
+import dev.tenantplatform.api.TokenConfig;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
+import dev.tenantplatform.watcher.Watcher;
+import dev.tenantplatform.watcher.WatcherConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,7 +37,7 @@ public final class Platform {
     this.http = http;
   }
 
-  public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes) {
+  public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes, TokenConfig tokens) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(
@@ -43,8 +48,11 @@ public final class Platform {
     // The ledger restores every tenant's chain before anything may append to it.
     return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults())
         .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
-            kubernetes, ledger))
-        .compose(provisioner -> vertx.deployVerticle(http))
+                kubernetes, ledger)
+            .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger)))
+        .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens), kubernetes,
+            registry))
+        .compose(api -> vertx.deployVerticle(http.withApi(api.router())))
         .map(id -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());
           return new Platform(vertx, http);

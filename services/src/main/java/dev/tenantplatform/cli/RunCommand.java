@@ -1,6 +1,7 @@
 package dev.tenantplatform.cli;
 
 import dev.tenantplatform.app.Platform;
+import dev.tenantplatform.api.TokenConfig;
 import dev.tenantplatform.app.PlatformConfig;
 import dev.tenantplatform.support.KafkaTopics;
 import dev.tenantplatform.kube.RetryPolicy;
@@ -47,15 +48,34 @@ final class RunCommand implements Callable<Integer> {
           + " managed elsewhere, e.g. as Strimzi KafkaTopic resources.")
   boolean createTopics;
 
+  @Option(names = "--token-issuer", required = true, defaultValue = "${env:TENANT_PLATFORM_TOKEN_ISSUER}",
+      description = "Issuer (iss) of the bearer tokens the API accepts, e.g. your Keycloak realm's URL"
+          + " (env TENANT_PLATFORM_TOKEN_ISSUER).")
+  String tokenIssuer;
+
+  @Option(names = "--token-keys", paramLabel = "FILE", required = true,
+      defaultValue = "${env:TENANT_PLATFORM_TOKEN_KEYS}",
+      description = "The issuer's keys: a JWKS document or a PEM public key (env TENANT_PLATFORM_TOKEN_KEYS).")
+  Path tokenKeys;
+
+  @Option(names = "--token-algorithm", defaultValue = "RS256",
+      description = "Algorithm of a PEM key (default: ${DEFAULT-VALUE}); a JWKS names its own.")
+  String tokenAlgorithm;
+
+  @Option(names = "--token-audience", defaultValue = "${env:TENANT_PLATFORM_TOKEN_AUDIENCE}",
+      description = "Audience (aud) tokens must carry, if any (env TENANT_PLATFORM_TOKEN_AUDIENCE).")
+  String tokenAudience;
+
   @Override
   public Integer call() throws Exception {
+    TokenConfig tokens = TokenConfig.read(tokenIssuer, tokenKeys, tokenAlgorithm).withAudience(tokenAudience);
     PlatformConfig config = new PlatformConfig(host, port, kafka, partitions);
     if (createTopics) {
       KafkaTopics.ensure(config.kafkaBootstrap(), config.partitions());
     }
     KubernetesClient kubernetes = new KubernetesClientBuilder()
         .withConfig(RetryPolicy.withoutClientRetries(kubernetesConfig())).build();
-    Platform platform = Platform.start(config, kubernetes).toCompletionStage().toCompletableFuture().join();
+    Platform platform = Platform.start(config, kubernetes, tokens).toCompletionStage().toCompletableFuture().join();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
