@@ -172,4 +172,20 @@ class AuditFoldTest {
     assertThat(snapshot.sequence()).isEqualTo(events.size());
     assertThat(events.get(events.size() - 1).type()).isEqualTo(EventType.TENANT_READY);
   }
+
+  @Test
+  void foldingInBatchesGivesTheReportOfFoldingRecordByRecord() {
+    AuditLog log = new AuditLog();
+    for (int i = 0; i < 20; i++) {
+      log.onboard("tenant-" + i, i % 3, T0.plusSeconds(i));
+    }
+    log.append(TOPICS.events(), 1, T0.plusSeconds(90), "tenant-4", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+    AuditFold batched = new AuditFold(everything(true));
+    List<LogRecord> records = log.records();
+    for (int from = 0; from < records.size(); from += 17) {
+      batched.acceptAll(records.subList(from, Math.min(records.size(), from + 17)));
+    }
+
+    assertThat(batched.report()).isEqualTo(fold(everything(true), records));
+  }
 }
