@@ -83,12 +83,12 @@ public final class LogScan implements AutoCloseable {
   }
 
   /**
-   * Hands every record of {@code plan} to {@code sink}, in log order per partition, and the running count to
-   * {@code progress} after every batch.
+   * Hands every record of {@code plan} to {@code sink}, a batch per poll, in log order per partition, and the
+   * running count to {@code progress} after every batch.
    *
    * @return how many records were read
    */
-  public long read(ScanPlan plan, Consumer<LogRecord> sink, LongConsumer progress) {
+  public long read(ScanPlan plan, Consumer<List<LogRecord>> sink, LongConsumer progress) {
     Map<TopicPartition, Long> ends = new HashMap<>();
     plan.ranges().forEach((tp, range) -> {
       if (!range.isEmpty()) {
@@ -107,15 +107,19 @@ public final class LogScan implements AutoCloseable {
             + " (is Kafka still reachable?)");
       }
       ConsumerRecords<String, byte[]> batch = poll();
+      List<LogRecord> records = new ArrayList<>(batch.count());
       for (TopicPartition tp : batch.partitions()) {
         long end = ends.get(tp);
         for (ConsumerRecord<String, byte[]> record : batch.records(tp)) {
           if (record.offset() >= end) {
             break;
           }
-          sink.accept(toLogRecord(record));
-          count++;
+          records.add(toLogRecord(record));
         }
+      }
+      if (!records.isEmpty()) {
+        sink.accept(records);
+        count += records.size();
       }
       if (!batch.isEmpty()) {
         stalledSince = System.nanoTime();

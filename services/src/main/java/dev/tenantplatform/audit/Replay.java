@@ -46,7 +46,7 @@ public final class Replay {
       ScanPlan plan = scan.plan(query.topics().all(), query.window());
       ReplayProgress shown = progress == null ? null : ReplayProgress.onStderr(progress, plan.records());
       try {
-        read = scan.read(plan, fold::accept, shown == null ? count -> { } : shown);
+        read = scan.read(plan, fold::acceptAll, shown == null ? count -> { } : shown);
       } finally {
         if (shown != null) {
           shown.done();

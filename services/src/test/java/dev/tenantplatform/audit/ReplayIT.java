@@ -184,7 +184,7 @@ class ReplayIT {
   private static String foldWholeLog(KafkaCluster kafka, AuditQuery query, ReportFormat format) throws Exception {
     AuditFold fold = new AuditFold(query);
     try (LogScan scan = new LogScan(kafka.bootstrapServers(), TIMEOUT)) {
-      scan.read(scan.plan(query.topics().all(), Window.WHOLE_LOG), fold::accept, count -> { });
+      scan.read(scan.plan(query.topics().all(), Window.WHOLE_LOG), fold::acceptAll, count -> { });
     }
     StringWriter out = new StringWriter();
     format.render(fold.report(), out);

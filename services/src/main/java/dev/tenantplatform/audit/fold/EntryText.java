@@ -3,7 +3,6 @@ package dev.tenantplatform.audit.fold;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
-import dev.tenantplatform.events.TenantEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ final class EntryText {
       return "request " + (r.action() == null ? "(no action)" : r.action().wire());
     }
     if (entry instanceof HistoryEntry.Event e) {
-      return e.event().type().eventName();
+      return e.type().eventName();
     }
     return entry instanceof HistoryEntry.Unreadable u ? "unreadable " + u.what() : "dead letter";
   }
@@ -49,7 +48,7 @@ final class EntryText {
           + (r.cluster() == null || spec(r.cluster()).isEmpty() ? "" : ": " + spec(r.cluster()))
           + " (from " + r.source() + ")";
     } else if (entry instanceof HistoryEntry.Event e) {
-      text = event(e.event());
+      text = e.detail();
     } else if (entry instanceof HistoryEntry.DeadLetter d) {
       text = (d.reasonCode() == null ? "" : "[" + d.reasonCode() + "] ") + orNone(d.reason())
           + (d.source() == null ? "" : " (record " + d.source() + ")");
@@ -61,7 +60,7 @@ final class EntryText {
 
   /** The sequence of an event, else {@code -}. */
   static String sequence(HistoryEntry entry) {
-    return entry instanceof HistoryEntry.Event e ? Long.toString(e.event().sequence()) : "-";
+    return entry instanceof HistoryEntry.Event e ? Long.toString(e.sequence()) : "-";
   }
 
   /** The fields a spec sets, with the contract's names: {@code version=v1.32.8+k0s.0 workers=2}. */
@@ -96,9 +95,9 @@ final class EntryText {
     return (seconds == null ? "?" : seconds.setScale(3, RoundingMode.HALF_UP).toPlainString()) + " s";
   }
 
-  private static String event(TenantEvent event) {
-    JsonNode d = event.data();
-    return switch (event.type()) {
+  /** What an event of {@code type} with {@code d} says, in one line. */
+  static String event(EventType type, JsonNode d) {
+    return oneLine(switch (type) {
       case TENANT_ACCEPTED -> d.path("action").asText("?") + " by " + d.path("requestedBy").asText("?")
           + (d.path("cluster").isObject() ? ": " + spec(SnapshotFold.spec(d.get("cluster"), ClusterSpec.UNCHANGED))
           : "");
@@ -126,7 +125,7 @@ final class EntryText {
           + d.path("reason").asText("");
       case TENANT_DELETING -> d.hasNonNull("requestedBy") ? "by " + d.get("requestedBy").asText() : "";
       case TENANT_DELETED -> "";
-    };
+    });
   }
 
   private static BigDecimal decimal(JsonNode data, String key) {
@@ -151,6 +150,21 @@ final class EntryText {
 
   /** Line breaks and tabs in what a record says would break a table's rows: they become spaces. */
   static String oneLine(String text) {
-    return text.replaceAll("[\\r\\n\\t]+", " ");
+    if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0 && text.indexOf('\t') < 0) {
+      return text;
+    }
+    StringBuilder line = new StringBuilder(text.length());
+    boolean inBreak = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean isBreak = c == '\n' || c == '\r' || c == '\t';
+      if (!isBreak) {
+        line.append(c);
+      } else if (!inBreak) {
+        line.append(' ');
+      }
+      inBreak = isBreak;
+    }
+    return line.toString();
   }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.HashChain;
-import dev.tenantplatform.events.TenantEvent;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -164,13 +163,12 @@ final class JsonRenderer {
       spec("cluster", r.cluster());
       out.writeStringField("source", r.source());
     } else if (entry instanceof HistoryEntry.Event e) {
-      TenantEvent event = e.event();
-      out.writeNumberField("sequence", event.sequence());
-      out.writeStringField("id", event.id());
-      out.writeStringField("previousHash", event.previousHash());
-      out.writeStringField("hash", event.hash());
+      out.writeNumberField("sequence", e.sequence());
+      out.writeStringField("id", e.id());
+      out.writeStringField("previousHash", e.previousHash());
+      out.writeStringField("hash", e.hash());
       out.writeFieldName("data");
-      out.writeTree(event.data());
+      out.writeRawValue(e.data());
     } else if (entry instanceof HistoryEntry.DeadLetter d) {
       out.writeStringField("reasonCode", d.reasonCode());
       out.writeStringField("reason", d.reason());

@@ -1,0 +1,187 @@
+package dev.tenantplatform.cli;
+
+import dev.tenantplatform.audit.fold.AuditLog;
+import dev.tenantplatform.events.CloudEventCodec;
+import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantRequest;
+import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.sandbox.EmbeddedKafka;
+import dev.tenantplatform.support.KafkaClients;
+import dev.tenantplatform.support.KafkaTopics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import picocli.CommandLine;
+
+/**
+ * The replay's benchmark, run on demand (not a test): N lifecycle events (1,000,000 by default, seven per
+ * tenant, each tenant's create request beside them) in the embedded broker, then, side by side in one run, a
+ * bare consumer that only reads every record of the three topics and {@code tenant-platform replay --verify}
+ * writing its report to a file. Prints records/s and events/s of both and their ratio (target: the replay at
+ * least half the bare consumer's rate, and under 60 s).
+ *
+ * <p>Run it from the repository's root (the test class path is written once by the dependency plugin):
+ * <pre>
+ * ./mvnw -B -o -q test-compile -pl services -am
+ * ./mvnw -B -o -q -pl services dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/test-classpath.txt
+ * java -Xmx6g -cp services/target/test-classes:services/target/classes:$(cat services/target/test-classpath.txt) \
+ *     dev.tenantplatform.cli.ReplayBench [EVENTS]
+ * </pre>
+ * The broker runs in the same JVM and on the same cores as both sides, as the embedded broker of local mode does.
+ */
+public final class ReplayBench {
+
+  private static final int EVENTS_PER_TENANT = 7;
+  private static final int PARTITIONS = 3;
+
+  private ReplayBench() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    // The broker's routine messages would drown the figures.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    int tenants = events / EVENTS_PER_TENANT;
+    Path dir = Files.createTempDirectory("replay-bench-");
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+      String bootstrap = kafka.bootstrapServers();
+      KafkaTopics.ensure(bootstrap, PARTITIONS);
+      long written = write(bootstrap, tenants);
+      System.out.printf(Locale.ROOT, "log: %,d records (%,d tenants, %,d events and %,d requests)%n", written,
+          tenants, (long) tenants * EVENTS_PER_TENANT, tenants);
+
+      Side bare = bare(bootstrap);
+      Side replay = replay(bootstrap, dir.resolve("report.txt"));
+      Side bareAgain = bare(bootstrap);
+
+      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s%n", "side", "records", "seconds", "records/s",
+          "events/s");
+      for (Side side : List.of(bare, replay, bareAgain)) {
+        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f%n", side.name(), side.records(),
+            side.seconds(), side.records() / side.seconds(), tenants * (double) EVENTS_PER_TENANT / side.seconds());
+      }
+      double floor = Math.max(bare.records() / bare.seconds(), bareAgain.records() / bareAgain.seconds());
+      double ratio = replay.records() / replay.seconds() / floor;
+      System.out.printf(Locale.ROOT, "replay --verify / bare consumer (the faster of its two runs): %.2f x"
+          + " (target >= 0.50 x); replay took %.1f s (target < 60 s); report %,d bytes%n", ratio, replay.seconds(),
+          Files.size(dir.resolve("report.txt")));
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  /** Every tenant's create request and its seven onboarding events, sealed, produced as fast as the broker takes. */
+  private static long write(String bootstrap, int tenants) throws Exception {
+    CloudEventCodec codec = new CloudEventCodec();
+    Instant start = Instant.now().minus(Duration.ofDays(1));
+    Map<String, Object> config = new HashMap<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+        ProducerConfig.ACKS_CONFIG, "1", ProducerConfig.BUFFER_MEMORY_CONFIG, 256L * 1024 * 1024));
+    long count = 0;
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+        new ByteArraySerializer())) {
+      int chunk = 10_000;
+      for (int from = 0; from < tenants; from += chunk) {
+        int to = Math.min(tenants, from + chunk);
+        // Sealing hashes every event: spread it over the cores, produce in order.
+        List<List<ProducerRecord<String, byte[]>>> lives = IntStream.range(from, to).parallel()
+            .mapToObj(i -> life(codec, "tenant-" + i, start.plusMillis(i))).toList();
+        for (List<ProducerRecord<String, byte[]>> life : lives) {
+          for (ProducerRecord<String, byte[]> record : life) {
+            producer.send(record);
+            count++;
+          }
+        }
+      }
+      producer.flush();
+    }
+    return count;
+  }
+
+  private static List<ProducerRecord<String, byte[]>> life(CloudEventCodec codec, String tenant, Instant at) {
+    TenantRequest create = AuditLog.createRequest(tenant);
+    List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+    records.add(new ProducerRecord<>(Topics.REQUESTS.name(), null, at.toEpochMilli(), tenant,
+        codec.encodeRequest(create, URI.create("/tenant-platform/api"), at)));
+    for (TenantEvent event : AuditLog.onboarding(create, at)) {
+      records.add(new ProducerRecord<>(Topics.EVENTS.name(), null, event.time().toEpochMilli(), tenant,
+          codec.encodeEvent(event)));
+    }
+    return records;
+  }
+
+  /** Reads every record of the three topics to their end and does nothing with them but count their bytes. */
+  private static Side bare(String bootstrap) {
+    Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    long started = System.nanoTime();
+    long records = 0;
+    long bytes = 0;
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (var topic : Topics.ALL) {
+        consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(),
+            p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          records++;
+          bytes += record.value().length;
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", records, bytes);
+    return new Side("bare consumer", records, seconds);
+  }
+
+  /** {@code tenant-platform replay --verify --out FILE}, as a person would run it. */
+  private static Side replay(String bootstrap, Path report) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err, true));
+    long started = System.nanoTime();
+    int exitCode = cli.execute("replay", "--kafka", bootstrap, "--verify", "--out", report.toString());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.print(err);
+    if (exitCode != 0) {
+      throw new IllegalStateException("replay exited with " + exitCode);
+    }
+    String summary = err.toString();
+    long records = Long.parseLong(summary.replaceAll("(?s).*replayed ([0-9,]+) records.*", "$1").replace(",", ""));
+    return new Side("replay --verify --out FILE", records, seconds);
+  }
+
+  private static void deleteTree(Path dir) throws Exception {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private record Side(String name, long records, double seconds) {
+  }
+}
