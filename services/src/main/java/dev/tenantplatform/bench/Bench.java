@@ -56,9 +56,8 @@ public final class Bench {
               options.concurrency())) {
         warmUp("floor", floor, options, progress);
         warmUp("platform", platform, options, progress);
-        floorApi.takeCalls();
-        platformApi.takeCalls();
-        return measure(options, floor, floorApi, platform, platformApi, progress);
+        return measure(options, new Contender("floor", floor, floorApi, tenants("floor", options.tenants())),
+            new Contender("platform", platform, platformApi, tenants("platform", options.tenants())), progress);
       }
     }
   }
@@ -79,23 +78,20 @@ public final class Bench {
   }
 
   /** The sides take turns, each round with the other first, so a busy spell of the machine hits both. */
-  private static BenchReport measure(BenchOptions options, Side floor, BenchCluster floorApi, Side platform,
-      BenchCluster platformApi, Consumer<String> progress) throws InterruptedException {
-    List<String> floorTenants = tenants("floor", options.tenants());
-    List<String> platformTenants = tenants("platform", options.tenants());
+  private static BenchReport measure(BenchOptions options, Contender floor, Contender platform,
+      Consumer<String> progress) throws InterruptedException {
+    floor.api().takeCalls();
+    platform.api().takeCalls();
     Onboarding floorRun = Onboarding.NONE;
     Onboarding platformRun = Onboarding.NONE;
     for (int round = 0; round < options.rounds(); round++) {
       int from = options.tenants() * round / options.rounds();
       int to = options.tenants() * (round + 1) / options.rounds();
-      Onboarding f;
-      Onboarding p;
-      if (round % 2 == 0) {
-        f = floor.onboard(floorTenants.subList(from, to));
-        p = platform.onboard(platformTenants.subList(from, to));
-      } else {
-        p = platform.onboard(platformTenants.subList(from, to));
-        f = floor.onboard(floorTenants.subList(from, to));
+      boolean floorFirst = round % 2 == 0;
+      Onboarding f = floorFirst ? floor.onboard(from, to) : null;
+      Onboarding p = platform.onboard(from, to);
+      if (!floorFirst) {
+        f = floor.onboard(from, to);
       }
       floorRun = floorRun.plus(f);
       platformRun = platformRun.plus(p);
@@ -103,13 +99,21 @@ public final class Bench {
           round + 1, options.rounds(), to - from, f.wallNanos() / 1e9, p.wallNanos() / 1e9));
     }
     Machine machine = Machine.now();
-    Map<String, Long> floorCalls = floorApi.takeCalls();
-    Map<String, Long> platformCalls = platformApi.takeCalls();
-    return BenchReport.of(options,
-        SideResult.of("floor", floorTenants, floorRun, floorApi.clustersOf(floorTenants), floorCalls),
-        SideResult.of("platform", platformTenants, platformRun, platformApi.clustersOf(platformTenants),
-            platformCalls),
-        machine);
+    return BenchReport.of(options, floor.result(floorRun), platform.result(platformRun), machine);
+  }
+
+  /** One side in the measured rounds: its tenants, and the API it writes them to. */
+  private record Contender(String name, Side side, BenchCluster api, List<String> tenants) {
+
+    Onboarding onboard(int from, int to) throws InterruptedException {
+      return side.onboard(tenants.subList(from, to));
+    }
+
+    /** The figures of {@code run}, with the calls the side made since the rounds began. */
+    SideResult result(Onboarding run) {
+      Map<String, Long> calls = api.takeCalls();
+      return SideResult.of(name, tenants, run, api.clustersOf(tenants), calls);
+    }
   }
 
   /** Distinct per side and per phase, and valid tenant names: {@code floor-00001}, {@code platform-warm-00001}. */

@@ -22,8 +22,8 @@ import java.util.TreeMap;
  * @param p99Ms 99th percentile of those latencies, nearest rank
  * @param maxMs the slowest tenant
  * @param apiCallsPerTenant the side's own calls to its API per tenant given (the simulated controllers' left
- *     out), by HTTP method: on the embedded API, where every call looks through every stored object one call at
- *     a time, they weigh on the throughput more than anything
+ *     out), by HTTP method: on the embedded API, where every call looks through every stored object and
+ *     writes go one at a time, they weigh on the throughput more than anything
  */
 public record SideResult(String side, int tenants, int applied, int failed, int clustersInApi, double wallSeconds,
     double tenantsPerSecond, double p50Ms, double p99Ms, double maxMs, Map<String, Double> apiCallsPerTenant,
