@@ -21,7 +21,7 @@ public record WatcherConfig(StateConfig state, Duration debounce, Duration resyn
   public WatcherConfig {
     Objects.requireNonNull(state, "state");
     List<String> problems = new ArrayList<>();
-    positive(problems, "debounce", debounce, "50ms");
+    positive(problems, "debounce", debounce, "20ms");
     positive(problems, "resync", resync, "5m");
     positive(problems, "tick", tick, "1s");
     if (!problems.isEmpty()) {
@@ -30,7 +30,7 @@ public record WatcherConfig(StateConfig state, Duration debounce, Duration resyn
   }
 
   public static WatcherConfig defaults() {
-    return new WatcherConfig(StateConfig.DEFAULTS, Duration.ofMillis(50), Duration.ofMinutes(5), Duration.ofSeconds(1));
+    return new WatcherConfig(StateConfig.DEFAULTS, Duration.ofMillis(20), Duration.ofMinutes(5), Duration.ofSeconds(1));
   }
 
   public WatcherConfig withState(StateConfig value) {

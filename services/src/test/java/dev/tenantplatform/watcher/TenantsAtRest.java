@@ -37,10 +37,20 @@ final class TenantsAtRest {
     this.client = client;
   }
 
-  /** Writes every object of {@code tenant}. */
+  /**
+   * Writes every object of {@code tenant}: created first, then its status through the status subresource, as an
+   * API server ignores the status of a create.
+   */
   void write(String tenant) {
     for (HasMetadata object : objects(tenant)) {
-      client.resource(object).create();
+      HasMetadata created = client.resource(object).create();
+      if (object instanceof GenericKubernetesResource custom && custom.getAdditionalProperties().containsKey("status")) {
+        ((GenericKubernetesResource) created).setAdditionalProperty("status", custom.get("status"));
+        client.resource(created).updateStatus();
+      } else if (object instanceof Pod pod) {
+        ((Pod) created).setStatus(pod.getStatus());
+        client.resource(created).updateStatus();
+      }
     }
   }
 

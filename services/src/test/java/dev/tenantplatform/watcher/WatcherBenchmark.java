@@ -114,6 +114,13 @@ public final class WatcherBenchmark {
     if (!sorted.isEmpty()) {
       report("change -> event acked", String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
           pct(sorted, 0.50), pct(sorted, 0.90), pct(sorted, 0.99), sorted.get(sorted.size() - 1) / 1e6));
+      String[] labels = {"change -> watcher derives", "change -> append", "change -> ack"};
+      for (int phase = 0; phase < labels.length; phase++) {
+        int which = phase;
+        List<Long> part = new ArrayList<>(timed.phases.stream().map(p -> p[which]).toList());
+        Collections.sort(part);
+        report(labels[phase], String.format("p50 %.1f ms, p99 %.1f ms", pct(part, 0.50), pct(part, 0.99)));
+      }
     }
   }
 
@@ -205,8 +212,21 @@ public final class WatcherBenchmark {
     private final Map<String, Long> acks = new ConcurrentHashMap<>();
     private final Map<String, Expectation> expected = new ConcurrentHashMap<>();
 
-    private record Expectation(long since, java.util.function.LongConsumer delay) {
+    /** A change waiting for its event, and when the watcher first asked the ledger about the tenant after it. */
+    private static final class Expectation {
+      final long since;
+      final java.util.function.LongConsumer delay;
+      volatile long asked;
+      volatile long appended;
+
+      Expectation(long since, java.util.function.LongConsumer delay) {
+        this.since = since;
+        this.delay = delay;
+      }
     }
+
+    /** Delays from the change to the watcher's first question, to its append, to the ack; in nanoseconds. */
+    final List<long[]> phases = Collections.synchronizedList(new ArrayList<>());
 
     TimedLedger(TenantLedger ledger) {
       this.ledger = ledger;
@@ -218,13 +238,19 @@ public final class WatcherBenchmark {
 
     @Override
     public Future<List<TenantEvent>> append(String tenant, List<Entry> entries) {
+      Expectation pending = expected.get(tenant);
+      if (pending != null && pending.appended == 0) {
+        pending.appended = System.nanoTime();
+      }
       return ledger.append(tenant, entries).onSuccess(written -> {
         long now = System.nanoTime();
         if (!written.isEmpty()) {
           acks.put(tenant + "#" + written.get(0).sequence(), now);
           Expectation waiting = expected.remove(tenant);
           if (waiting != null) {
-            waiting.delay().accept(now - waiting.since());
+            waiting.delay.accept(now - waiting.since);
+            phases.add(new long[] {waiting.asked - waiting.since, waiting.appended - waiting.since,
+                now - waiting.since});
           }
         }
       });
@@ -232,6 +258,10 @@ public final class WatcherBenchmark {
 
     @Override
     public Future<Optional<TenantRecord>> record(String tenant) {
+      Expectation pending = expected.get(tenant);
+      if (pending != null && pending.asked == 0) {
+        pending.asked = System.nanoTime();
+      }
       return ledger.record(tenant);
     }
 

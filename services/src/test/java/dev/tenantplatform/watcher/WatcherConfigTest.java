@@ -22,7 +22,7 @@ class WatcherConfigTest {
     assertThatThrownBy(() -> new WatcherConfig(StateConfig.DEFAULTS, Duration.ZERO, Duration.ofSeconds(-1),
         Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("debounce must be at least 1ms (default 50ms), got PT0S")
+        .hasMessageContaining("debounce must be at least 1ms (default 20ms), got PT0S")
         .hasMessageContaining("resync must be at least 1ms (default 5m), got PT-1S");
   }
 
