@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -111,6 +112,8 @@ final class TenantInformers implements AutoCloseable {
       Route<T, V> route) {
     informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
         client.getKubernetesSerialization()));
+    // The namespace index keeps a set per namespace and kind, seven per tenant: the watcher never looks things up.
+    informer.removeIndexer(Cache.NAMESPACE_INDEX);
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
