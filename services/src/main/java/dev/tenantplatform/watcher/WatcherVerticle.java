@@ -63,7 +63,7 @@ final class WatcherVerticle extends VerticleBase {
   public Future<?> start() {
     informers = new TenantInformers(client, this::observed);
     // Starting an informer makes its first list call on the calling thread: not on the event loop.
-    return vertx.executeBlocking(() -> informers.start(context)).compose(synced -> synced).map(v -> {
+    return vertx.executeBlocking(() -> informers.start(vertx, context)).compose(synced -> synced).map(v -> {
       synced = true;
       vertx.setPeriodic(config.resync().toMillis(), id -> resync());
       vertx.setPeriodic(config.tick().toMillis(), id -> wakeStalled());
