@@ -12,12 +12,16 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -44,6 +48,8 @@ final class TenantInformers implements AutoCloseable {
   private final KubernetesClient client;
   private final BiConsumer<String, UnaryOperator<TenantObservation>> sink;
   private final List<SharedIndexInformer<?>> informers = new ArrayList<>();
+  /** Notifications handled so far, whether they concerned a tenant or not. */
+  private final AtomicLong handled = new AtomicLong();
 
   /** How a slim view (null for a deleted object) changes the observation. */
   private interface Apply<V> {
@@ -75,8 +81,27 @@ final class TenantInformers implements AutoCloseable {
     this.sink = sink;
   }
 
-  /** Starts every informer; completes on {@code context} once each has listed its kind. */
-  Future<Void> start(Context context) {
+  /**
+   * Starts every informer; completes on {@code context} once each has listed its kind and every object listed has
+   * been handed to the sink. An informer reports itself synced when its cache is filled, while its handlers may
+   * still be on their way: a state derived before they arrive would be derived from half the objects.
+   */
+  Future<Void> start(Vertx vertx, Context context) {
+    return listAll(context).compose(v -> {
+      long listed = informers.stream().mapToLong(i -> i.getStore().listKeys().size()).sum();
+      Promise<Void> drained = Promise.promise();
+      vertx.setPeriodic(1, 10, id -> {
+        if (handled.get() >= listed) {
+          vertx.cancelTimer(id);
+          // After the changes those handlers queued on the context: the queue keeps its order.
+          context.runOnContext(x -> drained.complete());
+        }
+      });
+      return drained.future();
+    });
+  }
+
+  private Future<Void> listAll(Context context) {
     generic(Kinds.CLUSTER, true, new Route<>(TenantNames::cluster, SlimObjects::cluster,
         (o, name, view) -> o.withCluster(view)));
     generic(Kinds.K0SMOTRON_CONTROL_PLANE, true, new Route<>(TenantNames::controlPlane, SlimObjects::controlPlane,
@@ -111,6 +136,8 @@ final class TenantInformers implements AutoCloseable {
       Route<T, V> route) {
     informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
         client.getKubernetesSerialization()));
+    // The namespace index keeps a set per namespace and kind, seven per tenant: the watcher never looks things up.
+    informer.removeIndexer(Cache.NAMESPACE_INDEX);
     informer.addEventHandler(new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
@@ -132,16 +159,17 @@ final class TenantInformers implements AutoCloseable {
 
   private <T extends HasMetadata, V> void hand(String what, T object, boolean deleted, Route<T, V> route) {
     String tenant = TenantNames.tenantOfNamespace(object.getMetadata().getNamespace());
-    if (tenant == null || !route.mine(tenant, object, deleted)) {
-      return;
-    }
     String name = object.getMetadata().getName();
     try {
-      V view = deleted ? null : route.slim().apply(object);
-      sink.accept(tenant, observation -> route.apply().to(observation, name, view));
+      if (tenant != null && route.mine(tenant, object, deleted)) {
+        V view = deleted ? null : route.slim().apply(object);
+        sink.accept(tenant, observation -> route.apply().to(observation, name, view));
+      }
     } catch (RuntimeException e) {
       // One unreadable object must not stop the informer: the tenant's other objects still count.
       LOG.warn("tenant {}: cannot read {} {}: {}", tenant, what, name, e.toString());
+    } finally {
+      handled.incrementAndGet();
     }
   }
 

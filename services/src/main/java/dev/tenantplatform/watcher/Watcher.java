@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The watcher, deployed: lifecycle events from what the controllers report, and each tenant's current state.
@@ -22,11 +23,26 @@ public final class Watcher {
     this.deploymentId = deploymentId;
   }
 
-  /** Deploys the watcher; completes once its informers have listed every watched kind. */
+  /** Deploys the watcher of a single instance, which owns every tenant; completes once its informers have synced. */
   public static Future<Watcher> deploy(Vertx vertx, WatcherConfig config, KubernetesClient client,
       TenantLedger ledger) {
-    WatcherVerticle verticle = new WatcherVerticle(config, client, ledger, Clock.systemUTC());
+    return deploy(vertx, config, client, ledger, tenant -> true);
+  }
+
+  /**
+   * Deploys the watcher of one of several instances: it derives every tenant's state, but emits events only for
+   * the tenants {@code owns} accepts (those whose partition of {@code tenant.requests} this instance holds), so
+   * each tenant keeps one writer.
+   */
+  public static Future<Watcher> deploy(Vertx vertx, WatcherConfig config, KubernetesClient client,
+      TenantLedger ledger, Predicate<String> owns) {
+    WatcherVerticle verticle = new WatcherVerticle(config, client, ledger, owns, Clock.systemUTC());
     return vertx.deployVerticle(verticle).map(id -> new Watcher(verticle, id));
+  }
+
+  /** Derives every tenant again now, e.g. after this instance took partitions over; emits what chains lack. */
+  public void resync() {
+    verticle.resyncSoon();
   }
 
   public String deploymentId() {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -41,6 +42,7 @@ final class WatcherVerticle extends VerticleBase {
   private final WatcherConfig config;
   private final KubernetesClient client;
   private final TenantLedger ledger;
+  private final Predicate<String> owns;
   private final Clock clock;
   private final Map<String, TenantSlot> slots = new HashMap<>();
   private final Set<String> dirty = new LinkedHashSet<>();
@@ -48,10 +50,12 @@ final class WatcherVerticle extends VerticleBase {
   private boolean synced;
   private long flushTimer = -1;
 
-  WatcherVerticle(WatcherConfig config, KubernetesClient client, TenantLedger ledger, Clock clock) {
+  WatcherVerticle(WatcherConfig config, KubernetesClient client, TenantLedger ledger, Predicate<String> owns,
+      Clock clock) {
     this.config = config;
     this.client = client;
     this.ledger = ledger;
+    this.owns = owns;
     this.clock = clock;
   }
 
@@ -59,7 +63,7 @@ final class WatcherVerticle extends VerticleBase {
   public Future<?> start() {
     informers = new TenantInformers(client, this::observed);
     // Starting an informer makes its first list call on the calling thread: not on the event loop.
-    return vertx.executeBlocking(() -> informers.start(context)).compose(synced -> synced).map(v -> {
+    return vertx.executeBlocking(() -> informers.start(vertx, context)).compose(synced -> synced).map(v -> {
       synced = true;
       vertx.setPeriodic(config.resync().toMillis(), id -> resync());
       vertx.setPeriodic(config.tick().toMillis(), id -> wakeStalled());
@@ -90,6 +94,11 @@ final class WatcherVerticle extends VerticleBase {
   /** How many tenants the watcher holds, for the benchmark and the logs. */
   Future<Integer> tenants() {
     return onContext(slots::size);
+  }
+
+  /** From any thread. */
+  void resyncSoon() {
+    context.runOnContext(v -> resync());
   }
 
   /** From an informer's thread. */
@@ -174,7 +183,7 @@ final class WatcherVerticle extends VerticleBase {
           : ": " + state.reason());
     }
     List<Transition> transitions = StateDeriver.transitions(record, state);
-    if (transitions.isEmpty()) {
+    if (transitions.isEmpty() || !owns.test(state.tenant())) {
       return Future.succeededFuture();
     }
     List<TenantLedger.Entry> entries = transitions.stream()

@@ -69,13 +69,18 @@ public final class WatcherBenchmark {
       parallel(names, tenant -> join(ledger.append(tenant, chain(tenant))));
       report("chains written", tenants * 7 + " events in " + millis(start) + " ms");
 
+      Map<String, Long> histogramBefore = histogram();
       long before = usedHeapAfterGc();
       start = System.nanoTime();
       Watcher watcher = join(Watcher.deploy(vertx, WatcherConfig.defaults()
           .withState(new StateConfig(Duration.ofMinutes(10), Duration.ZERO)), kube.client(), timed));
       waitUntilAllReady(watcher, names);
       report("watcher synced", "all " + tenants + " tenants derived Ready in " + millis(start) + " ms");
+      // Buffers of the first list calls may still be on their way out: the lower of two looks, seconds apart.
       long after = usedHeapAfterGc();
+      TimeUnit.SECONDS.sleep(5);
+      after = Math.min(after, usedHeapAfterGc());
+      printGrowth(histogramBefore, histogram());
       report("heap", String.format("%d bytes held by the watcher, %d bytes (%.1f KiB) per tenant", after - before,
           (after - before) / tenants, (after - before) / 1024.0 / tenants));
       report("events emitted at sync", timed.acks.size() + " (the chains hold everything already)");
@@ -187,6 +192,35 @@ public final class WatcherBenchmark {
       TimeUnit.MILLISECONDS.sleep(200);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** Bytes of live objects per class, from {@code jcmd GC.class_histogram} (empty when jcmd is not there). */
+  private static Map<String, Long> histogram() {
+    Map<String, Long> bytes = new java.util.HashMap<>();
+    if (!Boolean.getBoolean("bench.histogram")) {
+      return bytes;
+    }
+    try {
+      Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
+          .redirectErrorStream(true).start();
+      for (String line : new String(jcmd.getInputStream().readAllBytes()).split("\n")) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length >= 4 && f[0].endsWith(":")) {
+          bytes.put(f[3], Long.parseLong(f[2]));
+        }
+      }
+      jcmd.waitFor();
+    } catch (Exception e) {
+      System.out.println("BENCH no histogram: " + e);
+    }
+    return bytes;
+  }
+
+  private static void printGrowth(Map<String, Long> before, Map<String, Long> after) {
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+        .forEach(e -> report("grew", e.getValue() + " bytes " + e.getKey()));
   }
 
   private static long millis(long since) {

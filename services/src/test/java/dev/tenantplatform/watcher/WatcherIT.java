@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -204,22 +205,28 @@ class WatcherIT {
   }
 
   @Test
-  void aWatcherThatWasDownEmitsWhatTheChainLacksAndNothingTwice() {
-    String tenant = tenant("restart");
+  void aWatcherStoppedWhileTenantsProvisionEmitsWhatTheChainsLackAfterItsRestartAndNothingTwice() {
+    List<String> tenants = IntStream.range(0, 10).mapToObj(i -> tenant("restart")).toList();
+    tenants.forEach(tenant -> request(TenantRequest.create(tenant, "ops", ClusterSpec.UNCHANGED)));
+    await().atMost(PATIENCE).until(() -> tenants.stream().anyMatch(t -> types(t).size() > 2));
     join(vertx.undeploy(watcher.deploymentId()));
     try {
-      request(TenantRequest.create(tenant, "ops", ClusterSpec.UNCHANGED));
-      await().atMost(PATIENCE).until(() -> types(tenant).contains(EventType.CLUSTER_APPLIED));
+      await().atMost(PATIENCE).until(() -> tenants.stream().allMatch(t -> types(t).contains(
+          EventType.CLUSTER_APPLIED)));
     } finally {
       watcher = deployWatcher();
     }
-    await().atMost(PATIENCE).until(() -> types(tenant).contains(EventType.TENANT_READY));
+    await().atMost(PATIENCE).until(() -> tenants.stream().allMatch(t -> types(t).contains(EventType.TENANT_READY)));
     Watcher second = deployWatcher();
     try {
-      // Over two resyncs of both watchers, whatever they derive the chain holds already.
-      await().during(Duration.ofSeconds(5)).atMost(PATIENCE).until(() -> types(tenant).size() == 7);
-      assertThat(types(tenant)).doesNotHaveDuplicates();
-      assertThat(HashChain.verify(events(tenant))).isEmpty();
+      // Over two resyncs of both watchers, whatever they derive the chains hold already.
+      await().during(Duration.ofSeconds(5)).atMost(PATIENCE)
+          .until(() -> tenants.stream().allMatch(t -> types(t).size() == 7));
+      for (String tenant : tenants) {
+        List<TenantEvent> chain = events(tenant);
+        assertThat(chain).extracting(TenantEvent::type).as(tenant).doesNotHaveDuplicates();
+        assertThat(HashChain.verify(chain)).as(tenant).isEmpty();
+      }
     } finally {
       join(vertx.undeploy(second.deploymentId()));
     }

@@ -93,20 +93,7 @@ public final class StateDeriver {
     Transitions out = new Transitions(logged, next);
     milestones(out, next);
     switch (next.phase()) {
-      case READY -> {
-        if (!progress.reached(EventType.TENANT_READY)) {
-          out.once(EventType.TENANT_READY, out.readyDurations());
-        } else if (progress.degraded()) {
-          out.keyed(EventType.TENANT_READY, "recovered/" + progress.degradedEpisodes(),
-              EventData.recovered(Transitions.nonNegative(
-                  Duration.between(progress.degradedSince(), next.derivedAt()))));
-        }
-        if (progress.action() == Action.UPDATE && progress.sinceRequest(EventType.CLUSTER_APPLIED)
-            && !progress.sinceRequest(EventType.TENANT_UPDATED)) {
-          out.once(EventType.TENANT_UPDATED, EventData.updated(logged.spec(),
-              progress.changed()));
-        }
-      }
+      case READY -> ready(out, logged, next);
       case DEGRADED -> {
         if (!progress.degraded()) {
           out.keyed(EventType.CLUSTER_DEGRADED, String.valueOf(progress.degradedEpisodes() + 1),
@@ -123,6 +110,21 @@ public final class StateDeriver {
       }
     }
     return out.list();
+  }
+
+  /** Ready the first time, or again after a degradation; and an update, once it has rolled out. */
+  private static void ready(Transitions out, TenantRecord logged, TenantState next) {
+    Progress progress = logged.progress();
+    if (!progress.reached(EventType.TENANT_READY)) {
+      out.once(EventType.TENANT_READY, out.readyDurations());
+    } else if (progress.degraded()) {
+      out.keyed(EventType.TENANT_READY, "recovered/" + progress.degradedEpisodes(), EventData.recovered(
+          Transitions.nonNegative(Duration.between(progress.degradedSince(), next.derivedAt()))));
+    }
+    if (progress.action() == Action.UPDATE && progress.sinceRequest(EventType.CLUSTER_APPLIED)
+        && !progress.sinceRequest(EventType.TENANT_UPDATED)) {
+      out.once(EventType.TENANT_UPDATED, EventData.updated(logged.spec(), progress.changed()));
+    }
   }
 
   /** In the order the controllers reach them (k0smotron-capi.md §11); each once per life of the tenant. */
