@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one spelling of a JSON value that the hash chain hashes, and the normal form of event data.
@@ -56,8 +57,47 @@ final class CanonicalJson {
     }
   }
 
+  /**
+   * A deep copy of {@code node} in normal form: a plain copy when it already is (what the platform wrote and
+   * reads back is), which costs far less than normalising.
+   */
   static ObjectNode normalizeObject(ObjectNode node) {
-    return (ObjectNode) normalize(node);
+    return isNormal(node) ? node.deepCopy() : (ObjectNode) normalize(node);
+  }
+
+  /** Whether {@link #normalize} would give back an equal value: keys sorted at every depth, numbers normal. */
+  static boolean isNormal(JsonNode node) {
+    switch (node.getNodeType()) {
+      case OBJECT -> {
+        String previous = null;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> field = it.next();
+          if (previous != null && previous.compareTo(field.getKey()) >= 0 || !isNormal(field.getValue())) {
+            return false;
+          }
+          previous = field.getKey();
+        }
+        return true;
+      }
+      case ARRAY -> {
+        for (JsonNode element : node) {
+          if (!isNormal(element)) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case NUMBER -> {
+        return node.isLong() || node.isBigInteger() && node.bigIntegerValue().bitLength() >= Long.SIZE
+            || node.isBigDecimal() && normalizeNumber(node).equals(node);
+      }
+      case STRING, BOOLEAN, NULL -> {
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
   }
 
   /** The canonical text of {@code node}, which must be in normal form. */
@@ -67,7 +107,7 @@ final class CanonicalJson {
     return out.toString();
   }
 
-  private static void write(JsonNode node, StringBuilder out) {
+  static void write(JsonNode node, StringBuilder out) {
     switch (node.getNodeType()) {
       case OBJECT -> {
         out.append('{');
@@ -115,8 +155,12 @@ final class CanonicalJson {
     return value.bitLength() < Long.SIZE ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
   }
 
-  private static void writeString(String text, StringBuilder out) {
+  static void writeString(String text, StringBuilder out) {
     out.append('"');
+    if (!needsEscape(text)) {
+      out.append(text).append('"');
+      return;
+    }
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       switch (c) {
@@ -137,6 +181,16 @@ final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  private static boolean needsEscape(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> sortedKeys(JsonNode object) {

@@ -54,12 +54,21 @@ public final class ChainVerifier {
 
   /** Checks the next record of the log; returns the break it shows, if it shows one. */
   public Optional<ChainBreak> accept(TenantEvent event) {
+    return accept(event, alteration(event));
+  }
+
+  /**
+   * {@link #accept(TenantEvent)} with the event's own check already made: {@code alteration} is what
+   * {@link #alteration(TenantEvent)} said of it. A replay makes that check, the costly part, on every core
+   * ahead of the chain's walk, which is in log order on one thread.
+   */
+  public Optional<ChainBreak> accept(TenantEvent event, String alteration) {
     long at = position++;
     TenantChain chain = chains.computeIfAbsent(event.tenant(), t -> new TenantChain(window));
     if (chain.broken) {
       return Optional.empty();
     }
-    Optional<ChainBreak> found = judge(chain, event, at);
+    Optional<ChainBreak> found = judge(chain, event, alteration, at);
     found.ifPresent(b -> {
       chain.broken = true;
       breaks.add(b);
@@ -95,10 +104,9 @@ public final class ChainVerifier {
     return heads;
   }
 
-  private Optional<ChainBreak> judge(TenantChain chain, TenantEvent event, long at) {
-    Optional<ChainBreak> changed = changed(event, at);
-    if (changed.isPresent()) {
-      return changed;
+  private Optional<ChainBreak> judge(TenantChain chain, TenantEvent event, String alteration, long at) {
+    if (alteration != null) {
+      return Optional.of(new ChainBreak(Kind.CHANGED, event.tenant(), event.sequence(), at, alteration));
     }
     long seq = event.sequence();
     if (chain.held != null) {
@@ -127,24 +135,26 @@ public final class ChainVerifier {
     return Optional.of(repeated(chain, event, at));
   }
 
-  private static Optional<ChainBreak> changed(TenantEvent event, long at) {
+  /**
+   * What is wrong with {@code event} on its own — never sealed, a hash its content does not give, an id its
+   * tenant and sequence do not give — or {@code null} when nothing is. Pure: it needs no other event.
+   */
+  public static String alteration(TenantEvent event) {
     if (!event.isSealed()) {
-      return Optional.of(new ChainBreak(Kind.CHANGED, event.tenant(), 0, at, "a " + event.type() + " event of "
-          + event.tenant() + " has no sequence and no hash: it was never sealed into the chain"));
+      return "a " + event.type() + " event of " + event.tenant() + " has no sequence and no hash: it was never"
+          + " sealed into the chain";
     }
     String expected = HashChain.hash(event);
     if (!expected.equals(event.hash())) {
-      return Optional.of(new ChainBreak(Kind.CHANGED, event.tenant(), event.sequence(), at, "event "
-          + event.sequence() + " (" + event.type() + ") of " + event.tenant() + " has hash " + event.hash()
-          + " but its content hashes to " + expected + ": it was altered after it was written"));
+      return "event " + event.sequence() + " (" + event.type() + ") of " + event.tenant() + " has hash "
+          + event.hash() + " but its content hashes to " + expected + ": it was altered after it was written";
     }
     String expectedId = TenantEvent.idFor(event.tenant(), event.sequence());
     if (!expectedId.equals(event.id())) {
-      return Optional.of(new ChainBreak(Kind.CHANGED, event.tenant(), event.sequence(), at, "event "
-          + event.sequence() + " of " + event.tenant() + " has id " + event.id() + " but its tenant and"
-          + " sequence give " + expectedId + ": its id was altered"));
+      return "event " + event.sequence() + " of " + event.tenant() + " has id " + event.id() + " but its tenant"
+          + " and sequence give " + expectedId + ": its id was altered";
     }
-    return Optional.empty();
+    return null;
   }
 
   private static ChainBreak gap(TenantChain chain, TenantEvent held, long heldAt) {

@@ -25,7 +25,8 @@ import java.util.Objects;
 
 /**
  * Tenant requests and lifecycle events as CloudEvents 1.0 in structured JSON mode
- * ({@value #CONTENT_TYPE}), through the CloudEvents SDK's JSON format.
+ * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Requests are read through it
+ * too; events, read in bulk, are read from the one parse with the SDK's checks ({@link EventAttributes}).
  *
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
@@ -53,7 +54,9 @@ public final class CloudEventCodec {
   public static final URI DEFAULT_EVENT_SOURCE = URI.create("/tenant-platform/ledger");
 
   private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      // Numbers as the normal form has them, so that event data read back needs no normalising copy.
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final List<String> MANDATORY = List.of("specversion", "id", "source", "type");
 
   private final EventFormat format;
@@ -177,21 +180,18 @@ public final class CloudEventCodec {
         "type '" + ceType + "' is not a lifecycle event: use dev.tenantplatform.<name>.v1 with one of the"
             + " names of EventType" + (EventType.REQUESTED_CE_TYPE.equals(ceType)
             ? " (a tenant request belongs on tenant.requests)" : ""), null));
-    CloudEvent event = sdkDecode(record, hints);
-    if (event.getTime() == null) {
-      throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "the CloudEvent has no time: every lifecycle event"
-          + " carries when it happened", null);
-    }
-    ObjectNode data = data(event, hints);
+    EventAttributes attributes = EventAttributes.read(envelope, (reason, message) -> hints.fail(reason, message,
+        null));
+    ObjectNode data = attributes.data();
     Chain chain = chain(data, hints);
-    if (event.getSubject() != null && !event.getSubject().equals(chain.tenant())) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
+    if (attributes.subject() != null && !attributes.subject().equals(chain.tenant())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + attributes.subject()
           + "' and the data's tenant '" + chain.tenant() + "' differ: the subject is the tenant", null);
     }
     data.remove(TenantEvent.CHAIN_KEYS);
     try {
-      return new TenantEvent(event.getId(), type, chain.tenant(), chain.sequence(), chain.previousHash(),
-          chain.hash(), chain.requestId(), event.getTime().toInstant(), data);
+      return new TenantEvent(attributes.id(), type, chain.tenant(), chain.sequence(), chain.previousHash(),
+          chain.hash(), chain.requestId(), attributes.time(), data);
     } catch (IllegalArgumentException e) {
       throw hints.fail(DeadLetterReason.BAD_DATA, e.getMessage(), e);
     }
@@ -253,11 +253,25 @@ public final class CloudEventCodec {
     }
     for (Iterator<String> names = envelope.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!name.matches("[a-z0-9]+") && !"data_base64".equals(name)) {
+      if (!isAttributeName(name) && !"data_base64".equals(name)) {
         throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "'" + name + "' is not a CloudEvent attribute name:"
             + " attributes are lower-case letters and digits; the fields of a request or an event belong in data", null);
       }
     }
+  }
+
+  /** Lower-case letters and digits, as CloudEvents 1.0 names attributes. */
+  private static boolean isAttributeName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private CloudEvent sdkDecode(byte[] record, Hints hints) {

@@ -1,11 +1,10 @@
 package dev.tenantplatform.events;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
@@ -48,8 +47,14 @@ public final class HashChain {
   /** The previousHash of every tenant's first event. */
   public static final String GENESIS = "0".repeat(64);
 
+  /** 10000-01-01T00:00:00Z: later times (and those before 1970) take the formatter's slower path. */
+  private static final long MAX_FAST_SECONDS = 253_402_300_800L;
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  // A digest per thread: looking one up per event costs more than hashing a short canonical form.
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(HashChain::newSha256);
+  private static final HexFormat HEX = HexFormat.of();
 
   private HashChain() {
   }
@@ -87,7 +92,27 @@ public final class HashChain {
 
   /** RFC 3339 in UTC with milliseconds, the spelling of times in the canonical form. */
   public static String formatTime(Instant time) {
-    return TIME.format(time);
+    long seconds = time.getEpochSecond();
+    if (seconds < 0 || seconds >= MAX_FAST_SECONDS) {
+      return TIME.format(time);
+    }
+    LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, time.getNano(), ZoneOffset.UTC);
+    char[] out = "0000-00-00T00:00:00.000Z".toCharArray();
+    put(out, 0, t.getYear(), 4);
+    put(out, 5, t.getMonthValue(), 2);
+    put(out, 8, t.getDayOfMonth(), 2);
+    put(out, 11, t.getHour(), 2);
+    put(out, 14, t.getMinute(), 2);
+    put(out, 17, t.getSecond(), 2);
+    put(out, 20, t.getNano() / 1_000_000, 3);
+    return new String(out);
+  }
+
+  private static void put(char[] out, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      out[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**
@@ -105,22 +130,31 @@ public final class HashChain {
     return verifier.finish();
   }
 
+  // Written field by field, keys in their sorted order, rather than through an ObjectNode: it is the costly
+  // part of sealing and of verifying, and a verification of a long log does it for every event.
   private static String canonicalForm(TenantEvent event, long sequence, String previousHash) {
-    ObjectNode form = JsonNodeFactory.instance.objectNode();
-    form.set("data", event.data());
-    form.put("previousHash", previousHash);
-    form.put("requestId", event.requestId());
-    form.put("sequence", sequence);
-    form.put("tenant", event.tenant());
-    form.put("time", formatTime(event.time()));
-    form.put("type", event.type().ceType());
-    return CanonicalJson.write(form);
+    StringBuilder form = new StringBuilder(512);
+    form.append("{\"data\":");
+    CanonicalJson.write(event.dataView(), form);
+    form.append(",\"previousHash\":");
+    CanonicalJson.writeString(previousHash, form);
+    form.append(",\"requestId\":");
+    CanonicalJson.writeString(event.requestId(), form);
+    form.append(",\"sequence\":").append(sequence).append(",\"tenant\":");
+    CanonicalJson.writeString(event.tenant(), form);
+    form.append(",\"time\":\"").append(formatTime(event.time())).append("\",\"type\":");
+    CanonicalJson.writeString(event.type().ceType(), form);
+    return form.append('}').toString();
   }
 
   private static String sha256(String text) {
+    MessageDigest digest = SHA256.get();
+    return HEX.formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java runtime lacks SHA-256, which every runtime must have", e);
     }

@@ -42,6 +42,9 @@ public record TenantEvent(String id, EventType type, String tenant, long sequenc
   /** Names the chain fields take beside the data on the wire; the data cannot use them. */
   public static final List<String> CHAIN_KEYS = List.of("tenant", "sequence", "requestId", "previousHash", "hash");
 
+  // A digest per thread: every event read back has its id checked, and a lookup costs more than the digest.
+  private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(TenantEvent::newSha1);
+
   /** The namespace of event ids: UUID v5 of the DNS name {@code tenantplatform.dev}. */
   public static final UUID ID_NAMESPACE = nameBased(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"),
       "tenantplatform.dev");
@@ -88,6 +91,19 @@ public record TenantEvent(String id, EventType type, String tenant, long sequenc
     return data.deepCopy();
   }
 
+  /**
+   * The data as JSON text in its canonical spelling (the one {@link HashChain} hashes): keys sorted, no
+   * whitespace. What a report shows of an event without copying its data.
+   */
+  public String dataJson() {
+    return CanonicalJson.write(data);
+  }
+
+  /** The data itself, for this package's readers that only read it (the hash chain): no copy. */
+  ObjectNode dataView() {
+    return data;
+  }
+
   public boolean isSealed() {
     return sequence > 0;
   }
@@ -105,15 +121,19 @@ public record TenantEvent(String id, EventType type, String tenant, long sequenc
 
   // RFC 4122 §4.3; Java ships only the MD5 flavour (version 3).
   private static UUID nameBased(UUID namespace, String name) {
+    MessageDigest sha1 = SHA1.get();
+    sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
+        .putLong(namespace.getLeastSignificantBits()).array());
+    byte[] digest = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
+    digest[6] = (byte) ((digest[6] & 0x0f) | 0x50);
+    digest[8] = (byte) ((digest[8] & 0x3f) | 0x80);
+    ByteBuffer bits = ByteBuffer.wrap(digest, 0, 16);
+    return new UUID(bits.getLong(), bits.getLong());
+  }
+
+  private static MessageDigest newSha1() {
     try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-          .putLong(namespace.getLeastSignificantBits()).array());
-      byte[] digest = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-      digest[6] = (byte) ((digest[6] & 0x0f) | 0x50);
-      digest[8] = (byte) ((digest[8] & 0x3f) | 0x80);
-      ByteBuffer bits = ByteBuffer.wrap(digest, 0, 16);
-      return new UUID(bits.getLong(), bits.getLong());
+      return MessageDigest.getInstance("SHA-1");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java runtime lacks SHA-1, which every runtime must have", e);
     }

@@ -38,7 +38,8 @@ final class ChainCheck {
     this.anchorAtFirst = anchorAtFirst;
   }
 
-  void accept(TenantEvent event, RecordRef ref, Instant recordTime) {
+  /** The next event of the log; {@code alteration} is what {@link ChainVerifier#alteration} said of it. */
+  void accept(TenantEvent event, String alteration, RecordRef ref, Instant recordTime) {
     Seen tenant = seen.get(event.tenant());
     if (tenant == null) {
       tenant = new Seen(anchorAtFirst ? event.sequence() : 1);
@@ -49,7 +50,7 @@ final class ChainCheck {
     }
     long position = verifier.count();
     Located here = new Located(position, ref, recordTime);
-    Optional<ChainBreak> found = verifier.accept(event);
+    Optional<ChainBreak> found = verifier.accept(event, alteration);
     if (found.isPresent()) {
       tenant.finding = finding(found.get(), found.get().position() == position ? here : tenant.lastRecord);
     }

@@ -53,7 +53,7 @@ public sealed interface HistoryEntry {
     public static Event of(RecordRef ref, TenantEvent event) {
       ObjectNode data = event.data();
       return new Event(ref, event.time(), event.type(), event.sequence(), event.requestId(), event.id(),
-          event.previousHash(), event.hash(), data.toString(), EntryText.event(event.type(), data));
+          event.previousHash(), event.hash(), event.dataJson(), EntryText.event(event.type(), data));
     }
   }
 

@@ -2,6 +2,8 @@ package dev.tenantplatform.audit.fold;
 
 import dev.tenantplatform.events.HashChain;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,8 @@ final class TableRenderer {
 
   private static final String TIME_HEADER = "TIME";
   private static final int TIME_WIDTH = 24;
+  /** Tenants rendered at once: enough to keep every core busy, few enough to hold little text. */
+  private static final int CHUNK = 2048;
 
   private final Writer out;
 
@@ -30,9 +34,14 @@ final class TableRenderer {
 
   private void report(AuditReport report) throws IOException {
     header(report);
-    for (TenantHistory tenant : report.tenants()) {
-      line("");
-      tenant(report, tenant);
+    // Tenants' blocks are independent: a chunk of them is written on every core, then copied out in order.
+    List<TenantHistory> tenants = report.tenants();
+    for (int from = 0; from < tenants.size(); from += CHUNK) {
+      List<String> blocks = tenants.subList(from, Math.min(tenants.size(), from + CHUNK)).parallelStream()
+          .map(tenant -> block(report, tenant)).toList();
+      for (String block : blocks) {
+        out.write(block);
+      }
     }
     if (!report.unattributed().isEmpty()) {
       line("");
@@ -89,6 +98,18 @@ final class TableRenderer {
     if (!report.query().isPointInTime()) {
       entries(history.entries(), findingsOf(report.verification().findings(), history.tenant()));
     }
+  }
+
+  private static String block(AuditReport report, TenantHistory tenant) {
+    StringWriter text = new StringWriter(4096);
+    TableRenderer renderer = new TableRenderer(text);
+    try {
+      renderer.line("");
+      renderer.tenant(report, tenant);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a StringWriter does not fail", e);
+    }
+    return text.toString();
   }
 
   private static String chain(TenantChain chain) {
