@@ -78,11 +78,18 @@ public final class Api {
   private static Router router(Vertx vertx, ApiConfig config, Contract contract, TenantReads reads,
       TenantChanges changes) {
     Router router = Router.router(vertx);
+    Authentication authentication = new Authentication(new BearerTokens(vertx, config.tokens()));
+    RateLimits rateLimits = new RateLimits(config.limits(), System::nanoTime);
+    // Before the timeout: an admin read may stream for longer than a request may take.
+    for (AdminRead read : config.adminReads()) {
+      router.get(read.path()).handler(authentication).handler(rateLimits).handler(Api::adminOnly)
+          .handler(read.handler()).failureHandler(Api::adminReadFailure);
+    }
     router.route().handler(TimeoutHandler.create(config.limits().timeout().toMillis(), 503));
     router.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml").end(contract.document()));
-    router.route().handler(new Authentication(new BearerTokens(vertx, config.tokens())));
-    router.route().handler(new RateLimits(config.limits(), System::nanoTime));
+    router.route().handler(authentication);
+    router.route().handler(rateLimits);
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.limits().maxBodyBytes()));
     router.post("/tenants").handler(run(changes::create));
     router.get("/tenants").handler(run(reads::list));
@@ -103,6 +110,31 @@ public final class Api {
 
   private static Handler<RoutingContext> run(Function<RoutingContext, Future<Void>> route) {
     return ctx -> route.apply(ctx).onFailure(ctx::fail);
+  }
+
+  private static void adminOnly(RoutingContext ctx) {
+    if (Responses.caller(ctx) instanceof Caller.TenantMember) {
+      Problem.of(403, "admin-only", "Admin scope needed", ctx.request().path() + " covers every tenant: it"
+          + " needs a token with the admin scope").send(ctx);
+      return;
+    }
+    ctx.next();
+  }
+
+  /** The two failures an admin read names (see {@link AdminRead}); anything else is the API's usual 500. */
+  private static void adminReadFailure(RoutingContext ctx) {
+    if (ctx.response().headWritten()) {
+      LOG.warn("{} stopped while answering: {}", ctx.request().path(), String.valueOf(ctx.failure()));
+      ctx.response().reset();
+      return;
+    }
+    if (ctx.failure() instanceof IllegalArgumentException bad) {
+      Problem.of(400, "invalid-parameter", "A query parameter is not valid", bad.getMessage()).send(ctx);
+    } else if (ctx.failure() instanceof IllegalStateException unavailable) {
+      Problem.of(503, "unavailable", "Cannot answer now", unavailable.getMessage()).send(ctx);
+    } else {
+      ctx.next();
+    }
   }
 
   private static Handler<RoutingContext> notAllowed(String allowed) {

@@ -1,6 +1,8 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.RequestLimits;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,9 +14,10 @@ import java.util.Objects;
  * @param requests what a tenant request may ask for (the provisioner's limits: the API refuses early what the
  *     provisioner would refuse late)
  * @param historyPerTenant events kept in memory per tenant for {@code /events}
+ * @param adminReads routes other components serve to the admin scope under the API
  */
 public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits limits, RequestLimits requests,
-    int historyPerTenant) {
+    int historyPerTenant, List<AdminRead> adminReads) {
 
   public static final int DEFAULT_HISTORY_PER_TENANT = 1000;
 
@@ -26,6 +29,7 @@ public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits lim
     Objects.requireNonNull(tokens, "tokens: the API trusts no token without a token configuration");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(requests, "requests");
+    adminReads = List.copyOf(adminReads);
     if (historyPerTenant < 1) {
       throw new IllegalArgumentException("invalid API configuration: historyPerTenant " + historyPerTenant
           + " must be at least 1");
@@ -34,10 +38,17 @@ public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits lim
 
   public static ApiConfig defaults(String kafkaBootstrap, TokenConfig tokens) {
     return new ApiConfig(kafkaBootstrap, tokens, ApiLimits.DEFAULT, RequestLimits.DEFAULT,
-        DEFAULT_HISTORY_PER_TENANT);
+        DEFAULT_HISTORY_PER_TENANT, List.of());
   }
 
   public ApiConfig withLimits(ApiLimits newLimits) {
-    return new ApiConfig(kafkaBootstrap, tokens, newLimits, requests, historyPerTenant);
+    return new ApiConfig(kafkaBootstrap, tokens, newLimits, requests, historyPerTenant, adminReads);
+  }
+
+  /** This configuration with {@code read} served too. */
+  public ApiConfig withAdminRead(AdminRead read) {
+    List<AdminRead> more = new ArrayList<>(adminReads);
+    more.add(read);
+    return new ApiConfig(kafkaBootstrap, tokens, limits, requests, historyPerTenant, more);
   }
 }

@@ -1,8 +1,11 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.api.AdminRead;
 import dev.tenantplatform.api.Api;
 import dev.tenantplatform.api.ApiConfig;
 import dev.tenantplatform.api.TokenConfig;
+import dev.tenantplatform.audit.AuditRoute;
+import dev.tenantplatform.audit.Replay;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
@@ -50,8 +53,9 @@ public final class Platform {
         .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
                 kubernetes, ledger)
             .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger)))
-        .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens), kubernetes,
-            registry))
+        .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens)
+            .withAdminRead(new AdminRead("/audit", new AuditRoute(vertx, config.kafkaBootstrap(),
+                Replay.DEFAULT_TIMEOUT))), kubernetes, registry))
         .compose(api -> vertx.deployVerticle(http.withApi(api.router())))
         .map(id -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());

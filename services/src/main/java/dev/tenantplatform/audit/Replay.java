@@ -40,6 +40,23 @@ public final class Replay {
    */
   public Outcome run(AuditQuery query, ReportFormat format, Writer out, PrintWriter progress) {
     long started = System.nanoTime();
+    Outcome read = read(query, progress);
+    try {
+      format.render(read.report(), out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+    }
+    return new Outcome(read.report(), read.recordsRead(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  /**
+   * Plans the window of {@code query}, reads and folds it: the report, not yet written. What an HTTP answer
+   * needs first, since the verdict goes in its headers.
+   *
+   * @param progress where a person watches progress (stderr), or null for none
+   */
+  public Outcome read(AuditQuery query, PrintWriter progress) {
+    long started = System.nanoTime();
     AuditFold fold = new AuditFold(query);
     long read;
     try (LogScan scan = new LogScan(bootstrapServers, timeout)) {
@@ -53,13 +70,7 @@ public final class Replay {
         }
       }
     }
-    AuditReport report = fold.report();
-    try {
-      format.render(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
-    }
-    return new Outcome(report, read, Duration.ofNanos(System.nanoTime() - started));
+    return new Outcome(fold.report(), read, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**

@@ -52,6 +52,7 @@ class ApiAccessMockTest {
     row(rows, "GET", "/tenants/acme/events", null, 404, 200, 200);
     row(rows, "GET", "/tenants/acme/kubeconfig", null, 404, 200, 200);
     row(rows, "GET", "/savings", null, 403, 403, 501);
+    row(rows, "GET", "/audit", null, 403, 403, 200);
     return rows.stream();
   }
 
@@ -84,6 +85,17 @@ class ApiAccessMockTest {
     if (status == 401) {
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> v.startsWith("Bearer"));
     }
+  }
+
+  @Test
+  void anAdminReadsBadParameterIsA400AndAnUnavailableLogA503BothSayingWhy() {
+    HttpResponse<String> bad = api.call("GET", "/audit?from=yesterday", api.admin(), null);
+    HttpResponse<String> unavailable = api.call("GET", "/audit?verify=true", api.admin(), null);
+
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(new JsonObject(bad.body()).getString("detail")).isEqualTo("from: 'yesterday' is not a time");
+    assertThat(unavailable.statusCode()).isEqualTo(503);
+    assertThat(new JsonObject(unavailable.body()).getString("detail")).contains("cannot read the log");
   }
 
   @Test

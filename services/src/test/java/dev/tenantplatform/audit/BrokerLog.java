@@ -48,7 +48,10 @@ public final class BrokerLog implements AutoCloseable {
         prefix + Topics.DLQ.name());
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(topics.all().stream()
-          .map(name -> new NewTopic(name, KafkaExtension.PARTITIONS, (short) 1)).toList())
+          // Kept forever, as the platform's topics are: the records are stamped months back, and the broker's
+          // default retention would delete them under a running test.
+          .map(name -> new NewTopic(name, KafkaExtension.PARTITIONS, (short) 1)
+              .configs(Map.of("retention.ms", "-1"))).toList())
           .all().get(30, TimeUnit.SECONDS);
     }
     return new BrokerLog(topics, new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -22,7 +22,14 @@ import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -147,6 +154,42 @@ class ReplayIT {
 
       assertThat(ends(kafka, log)).isEqualTo(endsBefore);
       assertThat(groups(admin)).isSubsetOf(groupsBefore);
+    }
+  }
+
+  @Test
+  void theAuditRouteStreamsTheSameReportWithTheVerdictInAHeader(KafkaCluster kafka) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try (BrokerLog log = BrokerLog.create(kafka.bootstrapServers())) {
+      writeLife(log, "intact", T0, List.of());
+      tamper(log, "forged", T0.plusSeconds(100), events -> {
+        TenantEvent original = events.get(1);
+        events.set(1, new TenantEvent(original.id(), original.type(), original.tenant(), original.sequence(),
+            original.previousHash(), original.hash(), "someone-else", original.time(), original.data()));
+        return 1;
+      });
+      Router router = Router.router(vertx);
+      router.get("/audit").handler(new AuditRoute(vertx, kafka.bootstrapServers(), TIMEOUT, log.topics()));
+      HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1")
+          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      HttpClient http = HttpClient.newHttpClient();
+      URI base = URI.create("http://127.0.0.1:" + server.actualPort() + "/audit");
+
+      HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(base + "?verify=true")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> intact = http.send(HttpRequest.newBuilder(URI.create(base
+          + "?tenant=intact&verify=true&format=table")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertThat(verified.statusCode()).isEqualTo(200);
+      assertThat(verified.headers().firstValue(AuditRoute.VERDICT_HEADER)).contains("broken");
+      assertThat(verified.headers().firstValue("Content-Type")).contains("application/json");
+      assertThat(verified.body()).isEqualTo(replay(kafka, AuditQuery.history(log.topics(), Window.WHOLE_LOG, null,
+          true), ReportFormat.JSON).text());
+      assertThat(intact.headers().firstValue(AuditRoute.VERDICT_HEADER)).contains("intact");
+      assertThat(intact.body()).isEqualTo(replay(kafka, AuditQuery.history(log.topics(), Window.WHOLE_LOG,
+          "intact", true), ReportFormat.TABLE).text());
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
   }
 
