@@ -134,6 +134,36 @@ public final class CloudEventCodec {
     return new RequestEnvelope(request, event.getSource(), time);
   }
 
+  /**
+   * Any record of {@code tenant.requests}: a request (as {@link #decodeRequest}) or a kubeconfig read.
+   *
+   * @throws CodecException as {@link #decodeRequest} does, and for a kubeconfig read that cannot be read
+   */
+  public RequestRecord decodeRequestRecord(byte[] record) {
+    if (record != null && record.length <= maxRequestBytes) {
+      ObjectNode envelope = parse(record);
+      if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
+        Hints hints = new Hints(text(envelope, "subject", null), null);
+        checkEnvelope(envelope, hints);
+        return KubeconfigReads.read(envelope, (reason, message) -> hints.fail(reason, message, null));
+      }
+    }
+    return decodeRequest(record);
+  }
+
+  /** {@code read} as a CloudEvent from {@link #DEFAULT_REQUEST_SOURCE}. */
+  public byte[] encodeKubeconfigRead(KubeconfigRead read) {
+    return format.serialize(CloudEventBuilder.v1()
+        .withId(read.id())
+        .withSource(DEFAULT_REQUEST_SOURCE)
+        .withType(KubeconfigRead.CE_TYPE)
+        .withSubject(read.tenant())
+        .withTime(read.time().atOffset(ZoneOffset.UTC))
+        .withDataContentType(DATA_CONTENT_TYPE)
+        .withData(JsonCloudEventData.wrap(KubeconfigReads.data(read)))
+        .build());
+  }
+
   /** A sealed {@code event} from {@link #DEFAULT_EVENT_SOURCE}. */
   public byte[] encodeEvent(TenantEvent event) {
     return encodeEvent(event, DEFAULT_EVENT_SOURCE);

@@ -52,7 +52,7 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
     }
     JsonNode time = envelope.get("time");
     if (time == null || time.isNull()) {
-      throw fail.with(DeadLetterReason.NOT_A_CLOUDEVENT, "the CloudEvent has no time: every lifecycle event"
+      throw fail.with(DeadLetterReason.NOT_A_CLOUDEVENT, "the CloudEvent has no time: every lifecycle event and kubeconfig read"
           + " carries when it happened");
     }
     return new EventAttributes(envelope.get("id").asText(), subject == null ? null : subject.asText(),

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param time when it was made (the CloudEvent's {@code time}), {@code null} when the producer left it out;
  *     the provisioner then uses the Kafka record's timestamp
  */
-public record RequestEnvelope(TenantRequest request, URI source, Instant time) {
+public record RequestEnvelope(TenantRequest request, URI source, Instant time) implements RequestRecord {
 
   public RequestEnvelope {
     Objects.requireNonNull(request, "request");

@@ -15,7 +15,9 @@ public enum Schemas {
   /** A tenant request on {@code tenant.requests}. */
   TENANT_REQUEST("schemas/tenant-request.v1.schema.json"),
   /** A lifecycle event on {@code tenant.events}, with the required data keys of each type. */
-  TENANT_EVENT("schemas/tenant-event.v1.schema.json");
+  TENANT_EVENT("schemas/tenant-event.v1.schema.json"),
+  /** A kubeconfig read on {@code tenant.requests}: who read a tenant's kubeconfig, and when. */
+  KUBECONFIG_READ("schemas/tenant-kubeconfig-read.v1.schema.json");
 
   private static final String ID_BASE = "https://tenantplatform.dev/";
 

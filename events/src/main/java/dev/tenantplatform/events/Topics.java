@@ -18,13 +18,17 @@ public final class Topics {
       "retention.bytes", "-1",
       "cleanup.policy", "delete");
 
-  /** Tenant requests: CloudEvents of type {@value EventType#REQUESTED_CE_TYPE}, keyed by tenant. */
+  /**
+   * Tenant requests: CloudEvents of type {@value EventType#REQUESTED_CE_TYPE}, keyed by tenant; beside them,
+   * the API's records of kubeconfig reads ({@value KubeconfigRead#CE_TYPE}), which ask the provisioner nothing.
+   */
   public static final Topic<TenantRequest> REQUESTS = new Topic<>("tenant.requests",
       "the tenant name (UTF-8), so that one tenant's requests stay in order on one partition",
       TenantRequest.class,
       "a CloudEvent 1.0 in structured JSON (" + CloudEventCodec.CONTENT_TYPE + ") of type "
           + EventType.REQUESTED_CE_TYPE + ", at most " + MAX_REQUEST_BYTES + " bytes; schema "
-          + Schemas.TENANT_REQUEST.resource(),
+          + Schemas.TENANT_REQUEST.resource() + "; or a kubeconfig read of type " + KubeconfigRead.CE_TYPE
+          + ", schema " + Schemas.KUBECONFIG_READ.resource(),
       KEEP_FOREVER);
 
   /** Lifecycle events: CloudEvents of the {@link EventType}s, keyed by tenant, hash-chained per tenant. */

@@ -70,7 +70,7 @@ public final class Api {
   /** The routes over the given parts; {@link #start} gives them Kafka, tests may give them stand-ins. */
   static Router router(Vertx vertx, ApiConfig config, Contract contract, TenantView view, Kubeconfigs kubeconfigs,
       RequestLog requests, MeterRegistry registry) {
-    TenantReads reads = new TenantReads(view, contract, kubeconfigs, registry);
+    TenantReads reads = new TenantReads(view, contract, kubeconfigs, requests, registry);
     TenantChanges changes = new TenantChanges(view, contract, new RequestValidator(config.requests()), requests);
     return router(vertx, config, contract, reads, changes);
   }

@@ -1,6 +1,7 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.CloudEventCodec;
+import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.support.KafkaClients;
@@ -42,6 +43,12 @@ final class KafkaRequestLog implements RequestLog {
   public Future<RecordMetadata> append(TenantRequest request) {
     return producer.send(KafkaProducerRecord.create(Topics.REQUESTS.name(), request.tenant(),
         codec.encodeRequest(request)));
+  }
+
+  @Override
+  public Future<RecordMetadata> record(KubeconfigRead read) {
+    return producer.send(KafkaProducerRecord.create(Topics.REQUESTS.name(), read.tenant(),
+        codec.encodeKubeconfigRead(read)));
   }
 
   @Override

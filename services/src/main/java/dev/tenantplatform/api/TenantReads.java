@@ -1,5 +1,9 @@
 package dev.tenantplatform.api;
 
+import dev.tenantplatform.events.KubeconfigRead;
+import dev.tenantplatform.events.Topics;
+import java.time.Instant;
+import java.util.UUID;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -24,9 +28,12 @@ final class TenantReads {
   private final TenantView view;
   private final Contract contract;
   private final Kubeconfigs kubeconfigs;
+  private final RequestLog requests;
   private final MeterRegistry registry;
 
-  TenantReads(TenantView view, Contract contract, Kubeconfigs kubeconfigs, MeterRegistry registry) {
+  TenantReads(TenantView view, Contract contract, Kubeconfigs kubeconfigs, RequestLog requests,
+      MeterRegistry registry) {
+    this.requests = requests;
     this.view = view;
     this.contract = contract;
     this.kubeconfigs = kubeconfigs;
@@ -89,16 +96,24 @@ final class TenantReads {
                   + s.tenant() + "' has no kubeconfig yet (state " + s.state().label() + "): k0smotron writes it"
                   + " once a control-plane pod is ready; retry when the tenant is ControlPlaneReady or Ready"));
             }
-            // The read is the audit trail's business: who, when, which tenant; never the content.
-            LOG.info("kubeconfig read [tenant={} subject={} scope={}]", s.tenant(), caller.subject(),
-                caller.scope());
-            registry.counter(KUBECONFIG_READS, "scope", caller.scope()).increment();
-            if (ctx.response().headWritten() || ctx.response().closed()) {
-              return Future.succeededFuture();
-            }
-            return ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                .end(found.get());
+            // The read is the audit trail's business: who, when, which tenant; never the content. It is on the
+            // log before the kubeconfig leaves, so that no read goes unrecorded.
+            KubeconfigRead read = new KubeconfigRead(UUID.randomUUID().toString(), s.tenant(), caller.subject(),
+                caller.scope(), Instant.now());
+            return requests.record(read).recover(e -> Responses.fail(Problem.of(503, "log-unavailable",
+                    "Cannot record the read", "the kubeconfig is handed out only once its read is recorded on "
+                    + Topics.REQUESTS.name() + ", and Kafka did not acknowledge it: retry")))
+                .compose(written -> {
+                  LOG.info("kubeconfig read [tenant={} subject={} scope={}]", s.tenant(), caller.subject(),
+                      caller.scope());
+                  registry.counter(KUBECONFIG_READS, "scope", caller.scope()).increment();
+                  if (ctx.response().headWritten() || ctx.response().closed()) {
+                    return Future.succeededFuture();
+                  }
+                  return ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/yaml")
+                      .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                      .end(found.get());
+                });
           });
         });
   }

@@ -122,6 +122,9 @@ public final class ProvisionerVerticle extends VerticleBase {
 
   private Future<Void> process(KafkaConsumerRecord<String, byte[]> record) {
     RequestTriage.Read read = triage.read(record.value());
+    if (read.asksNothing()) {
+      return Future.succeededFuture();
+    }
     if (read.deadLetter() != null) {
       return refuse(record, read.deadLetter());
     }

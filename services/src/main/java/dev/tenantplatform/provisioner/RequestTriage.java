@@ -7,6 +7,7 @@ import dev.tenantplatform.events.CodecException;
 import dev.tenantplatform.events.DeadLetterReason;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.RequestEnvelope;
+import dev.tenantplatform.events.RequestRecord;
 import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Violation;
@@ -32,19 +33,29 @@ final class RequestTriage {
     this.maxTenants = maxTenants;
   }
 
-  /** Step one: read the record; a record that cannot be read is a dead letter at once. */
+  /**
+   * Step one: read the record; a record that cannot be read is a dead letter at once, and the record of a
+   * kubeconfig read (the API's, kept on the same log for the audit) asks nothing of the provisioner.
+   */
   Read read(byte[] value) {
     try {
-      RequestEnvelope envelope = codec.decodeRequest(value);
-      return new Read(envelope, null);
+      RequestRecord read = codec.decodeRequestRecord(value);
+      return read instanceof RequestEnvelope envelope ? new Read(envelope, null) : Read.NOTHING_TO_DO;
     } catch (CodecException e) {
       return new Read(null, new Verdict.DeadLetter(e.reason(), e.getMessage(), e.tenant().orElse(null),
           e.requestId().orElse(null), List.of()));
     }
   }
 
-  /** A record read: either its envelope or the dead letter it makes. */
+  /** A record read: its envelope, the dead letter it makes, or neither when it asks nothing. */
   record Read(RequestEnvelope envelope, Verdict.DeadLetter deadLetter) {
+
+    static final Read NOTHING_TO_DO = new Read(null, null);
+
+    boolean asksNothing() {
+      return envelope == null && deadLetter == null;
+    }
+
 
     Optional<String> tenant() {
       return envelope == null ? Optional.empty() : Optional.ofNullable(envelope.request().tenant());

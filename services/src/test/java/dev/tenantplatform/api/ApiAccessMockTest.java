@@ -124,8 +124,28 @@ class ApiAccessMockTest {
   void theKubeconfigReadReturnsTheSecretAndCountsTheRead() {
     HttpResponse<String> response = api.call("GET", "/tenants/acme/kubeconfig", api.member("acme"), null);
     assertThat(response.body()).isEqualTo(KUBECONFIG);
+    assertThat(api.requests.reads).last().satisfies(read -> {
+      assertThat(read.tenant()).isEqualTo("acme");
+      assertThat(read.readBy()).isEqualTo("acme-dev");
+      assertThat(read.scope()).isEqualTo("tenant");
+      assertThat(read.toString()).doesNotContain(KUBECONFIG.strip());
+    });
     assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(api.registry.counter(TenantReads.KUBECONFIG_READS, "scope", "tenant").count()).isPositive();
+  }
+
+  @Test
+  void aKubeconfigWhoseReadCannotBeRecordedIsNotHandedOut() {
+    api.requests.refuseReads(true);
+    try {
+      HttpResponse<String> response = api.call("GET", "/tenants/acme/kubeconfig", api.admin(), null);
+
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).doesNotContain(KUBECONFIG.strip())
+          .contains("handed out only once its read is recorded");
+    } finally {
+      api.requests.refuseReads(false);
+    }
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.tenantplatform.api;
 
+import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -114,7 +115,14 @@ final class ApiFixture implements AutoCloseable {
   /** Records every request the API would write; the offsets count up like a one-partition log. */
   static final class RecordingLog implements RequestLog {
     final List<TenantRequest> written = new CopyOnWriteArrayList<>();
+    final List<KubeconfigRead> reads = new CopyOnWriteArrayList<>();
     private volatile boolean held;
+    private volatile boolean refusingReads;
+
+    /** From now on, every kubeconfig read's record fails, as with a Kafka that refuses the write. */
+    void refuseReads(boolean refuse) {
+      refusingReads = refuse;
+    }
 
     /** From now on, no write is ever acknowledged, as with a Kafka that does not answer. */
     void hold() {
@@ -128,6 +136,16 @@ final class ApiFixture implements AutoCloseable {
       }
       written.add(request);
       return Future.succeededFuture(new RecordMetadata(written.size() - 1, 0, System.currentTimeMillis(),
+          "tenant.requests"));
+    }
+
+    @Override
+    public Future<RecordMetadata> record(KubeconfigRead read) {
+      if (refusingReads) {
+        return Future.failedFuture(new IllegalStateException("not enough in-sync replicas"));
+      }
+      reads.add(read);
+      return Future.succeededFuture(new RecordMetadata(reads.size() - 1, 0, System.currentTimeMillis(),
           "tenant.requests"));
     }
 

@@ -3,7 +3,9 @@ package dev.tenantplatform.audit.fold;
 import dev.tenantplatform.events.ChainVerifier;
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.CodecException;
+import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.RequestEnvelope;
+import dev.tenantplatform.events.RequestRecord;
 import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
@@ -67,7 +69,7 @@ public final class AuditFold {
     List<TenantHistory> histories = new ArrayList<>();
     Verification verification = check == null ? Verification.NOT_PERFORMED : check.finish();
     tenants.forEach((name, log) -> histories.add(new TenantHistory(name, log.entries(), log.snapshot,
-        verification.chains().get(name))));
+        verification.chains().get(name), List.copyOf(log.readers.values()))));
     return new AuditReport(query, histories, unattributed.stream().sorted(BY_TIME).toList(), verification,
         new AuditReport.Totals(requests, events, deadLetters, unreadable));
   }
@@ -81,7 +83,7 @@ public final class AuditFold {
     }
     try {
       if (!events) {
-        return new Decoded(null, codec.decodeRequest(record.value()), null, null);
+        return new Decoded(null, codec.decodeRequestRecord(record.value()), null, null);
       }
       TenantEvent event = codec.decodeEvent(record.value());
       // The event's own check (its hash and id recomputed) is the costly part of verifying: made here, in
@@ -136,8 +138,15 @@ public final class AuditFold {
   private void request(LogRecord record, Decoded decoded) {
     HistoryEntry entry;
     String tenant;
-    if (decoded.refused() == null) {
-      RequestEnvelope envelope = decoded.request();
+    if (decoded.request() instanceof KubeconfigRead read) {
+      tenant = read.tenant();
+      entry = new HistoryEntry.KubeconfigRead(read.time(), record.ref(), read.id(), read.readBy(), read.scope());
+      if (query.covers(tenant)) {
+        log(tenant).readers.merge(read.readBy() + " " + read.scope(), new KubeconfigReader(read.readBy(),
+            read.scope(), 1, read.time(), read.time()), (known, added) -> known.again(read.time()));
+      }
+    } else if (decoded.refused() == null) {
+      RequestEnvelope envelope = (RequestEnvelope) decoded.request();
       TenantRequest request = envelope.request();
       tenant = tenantOf(request.tenant(), record.key());
       entry = new HistoryEntry.Request(envelope.time() != null ? envelope.time() : timeOf(record), record.ref(),
@@ -208,7 +217,7 @@ public final class AuditFold {
   }
 
   /** A record read: an event, a request, or why it could not be read; all null for a dead letter. */
-  private record Decoded(TenantEvent event, RequestEnvelope request, CodecException refused, String alteration) {
+  private record Decoded(TenantEvent event, RequestRecord request, CodecException refused, String alteration) {
     static final Decoded NOTHING = new Decoded(null, null, null, null);
   }
 
@@ -218,6 +227,8 @@ public final class AuditFold {
     private final List<HistoryEntry> chained = new ArrayList<>();
     /** Requests, dead letters and unreadable requests: placed among the events by time. */
     private final List<HistoryEntry> aside = new ArrayList<>();
+    /** Who read the kubeconfig, by subject and scope, sorted so that the report's bytes do not vary. */
+    private final Map<String, KubeconfigReader> readers = new TreeMap<>();
     private TenantSnapshot snapshot;
 
     TenantLog(String tenant) {

@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ final class CsvRenderer {
       "control_plane_replicas", "workers", "cni", "persistence", "service_type", "infrastructure",
       "control_plane_ready", "provisioned", "workers_ready", "cni_applied", "control_plane_ready_seconds",
       "provisioned_seconds", "ready_seconds", "degraded_seconds", "recoveries", "reason", "last_rejection",
-      "chain");
+      "chain", "kubeconfig_readers");
 
   private final Writer out;
 
@@ -80,7 +81,8 @@ final class CsvRenderer {
       Durations d = s.durations();
       cells.addAll(List.of(plain(d.controlPlaneReady()), plain(d.provisioned()), plain(d.ready()),
           plain(d.degraded()), Integer.toString(d.recoveries()), orEmpty(s.reason()), orEmpty(s.lastRejection()),
-          chain(tenant.chain(), report.verification().performed())));
+          chain(tenant.chain(), report.verification().performed()),
+          tenant.kubeconfigReaders().stream().map(KubeconfigReader::describe).collect(Collectors.joining("; "))));
       row(cells);
     }
   }

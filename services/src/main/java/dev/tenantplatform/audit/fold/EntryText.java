@@ -26,6 +26,9 @@ final class EntryText {
     if (entry instanceof HistoryEntry.Event e) {
       return e.type().eventName();
     }
+    if (entry instanceof HistoryEntry.KubeconfigRead) {
+      return "kubeconfig read";
+    }
     return entry instanceof HistoryEntry.Unreadable u ? "unreadable " + u.what() : "dead letter";
   }
 
@@ -36,6 +39,9 @@ final class EntryText {
     }
     if (entry instanceof HistoryEntry.Event) {
       return "event";
+    }
+    if (entry instanceof HistoryEntry.KubeconfigRead) {
+      return "kubeconfigRead";
     }
     return entry instanceof HistoryEntry.Unreadable ? "unreadable" : "deadLetter";
   }
@@ -49,6 +55,8 @@ final class EntryText {
           + " (from " + r.source() + ")";
     } else if (entry instanceof HistoryEntry.Event e) {
       text = e.detail();
+    } else if (entry instanceof HistoryEntry.KubeconfigRead r) {
+      text = "by " + orNone(r.readBy()) + " (" + orNone(r.scope()) + " scope)";
     } else if (entry instanceof HistoryEntry.DeadLetter d) {
       text = (d.reasonCode() == null ? "" : "[" + d.reasonCode() + "] ") + orNone(d.reason())
           + (d.source() == null ? "" : " (record " + d.source() + ")");

@@ -58,6 +58,20 @@ public sealed interface HistoryEntry {
   }
 
   /**
+   * Someone read the tenant's kubeconfig through the API (the record holds who and when, never the content).
+   *
+   * @param requestId the read record's own id
+   * @param scope {@code admin} or {@code tenant}
+   */
+  record KubeconfigRead(Instant time, RecordRef ref, String requestId, String readBy, String scope)
+      implements HistoryEntry {
+    public KubeconfigRead {
+      Objects.requireNonNull(time, "time");
+      Objects.requireNonNull(ref, "ref");
+    }
+  }
+
+  /**
    * A request the provisioner refused before it acted, from the dead-letter topic.
    *
    * @param reasonCode the closed-set reason ({@code invalid}, {@code not_json}, …)

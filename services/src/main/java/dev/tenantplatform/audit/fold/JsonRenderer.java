@@ -127,6 +127,17 @@ final class JsonRenderer {
     out.writeEndObject();
     out.writeStringField("reason", s.reason());
     out.writeStringField("lastRejection", s.lastRejection());
+    out.writeArrayFieldStart("kubeconfigReaders");
+    for (KubeconfigReader reader : history.kubeconfigReaders()) {
+      out.writeStartObject();
+      out.writeStringField("readBy", reader.readBy());
+      out.writeStringField("scope", reader.scope());
+      out.writeNumberField("reads", reader.reads());
+      time("first", reader.first());
+      time("last", reader.last());
+      out.writeEndObject();
+    }
+    out.writeEndArray();
     chain(history.chain());
     if (!pointInTime) {
       out.writeArrayFieldStart("history");
@@ -169,6 +180,9 @@ final class JsonRenderer {
       out.writeStringField("hash", e.hash());
       out.writeFieldName("data");
       out.writeRawValue(e.data());
+    } else if (entry instanceof HistoryEntry.KubeconfigRead r) {
+      out.writeStringField("readBy", r.readBy());
+      out.writeStringField("scope", r.scope());
     } else if (entry instanceof HistoryEntry.DeadLetter d) {
       out.writeStringField("reasonCode", d.reasonCode());
       out.writeStringField("reason", d.reason());

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The report as text for a person: a header (what was replayed, how many records, the verification's
@@ -91,6 +92,10 @@ final class TableRenderer {
     }
     if (s.lastRejection() != null) {
       field("  rejected", EntryText.oneLine(s.lastRejection()));
+    }
+    if (!history.kubeconfigReaders().isEmpty()) {
+      field("  kubeconfig", history.kubeconfigReaders().stream().map(KubeconfigReader::describe)
+          .collect(Collectors.joining("; ")));
     }
     if (report.verification().performed()) {
       field("  chain", chain(history.chain()));

@@ -11,12 +11,15 @@ import java.util.Objects;
  *     placed among them by time. Empty in a point-in-time replay
  * @param snapshot the tenant at the end of the window (or at the instant of a point-in-time replay)
  * @param chain what the verification saw of its chain, or null when none was asked for or it has no events
+ * @param kubeconfigReaders who read its kubeconfig, by subject, in the window or up to the instant
  */
-public record TenantHistory(String tenant, List<HistoryEntry> entries, TenantSnapshot snapshot, TenantChain chain) {
+public record TenantHistory(String tenant, List<HistoryEntry> entries, TenantSnapshot snapshot, TenantChain chain,
+    List<KubeconfigReader> kubeconfigReaders) {
 
   public TenantHistory {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(snapshot, "snapshot");
     entries = List.copyOf(entries);
+    kubeconfigReaders = List.copyOf(kubeconfigReaders);
   }
 }

@@ -12,6 +12,8 @@
  * chain is checked by the contract's {@link dev.tenantplatform.events.ChainVerifier} and each break is pinned to
  * the first bad record by topic, partition and offset.
  *
- * <p>What a log cannot show is not shown: reads of a tenant's kubeconfig are not events of the contract (yet).
+ * <p>Reads of a tenant's kubeconfig are on {@code tenant.requests} beside the requests (the API records each
+ * before it hands the kubeconfig out): each shows in the history, and who read it, how often and when last, in
+ * the tenant's block, also at a point in time.
  */
 package dev.tenantplatform.audit.fold;

@@ -6,6 +6,7 @@ import static dev.tenantplatform.audit.fold.AuditLog.TOPICS;
 import static dev.tenantplatform.audit.fold.AuditLog.everything;
 import static dev.tenantplatform.audit.fold.AuditLog.fold;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.ClusterSpec;
@@ -46,6 +47,25 @@ class AuditFoldTest {
     assertThat(snapshot.durations().ready()).isEqualByComparingTo(new BigDecimal("7.25"));
     assertThat(snapshot.durations().controlPlaneReady()).isEqualByComparingTo(new BigDecimal("5.5"));
     assertThat(report.totals()).isEqualTo(new AuditReport.Totals(1, events.size(), 0, 0));
+  }
+
+  @Test
+  void kubeconfigReadsShowWhoReadWhenInTheHistoryAndAtAPointInTime() {
+    AuditLog log = new AuditLog();
+    log.onboard("acme", 0, T0);
+    log.kubeconfigRead("acme", "ops", "admin", 0, T0.plusSeconds(30));
+    log.kubeconfigRead("acme", "acme-dev", "tenant", 0, T0.plusSeconds(40));
+    log.kubeconfigRead("acme", "acme-dev", "tenant", 0, T0.plusSeconds(50));
+
+    TenantHistory acme = fold(everything(false), log.records()).tenants().get(0);
+    TenantHistory before = fold(AuditQuery.pointInTime(TOPICS, T0.plusSeconds(35), null, false), log.records())
+        .tenants().get(0);
+
+    assertThat(acme.entries()).filteredOn(HistoryEntry.KubeconfigRead.class::isInstance).hasSize(3)
+        .extracting(EntryText::detail).contains("by ops (admin scope)", "by acme-dev (tenant scope)");
+    assertThat(acme.kubeconfigReaders()).extracting(KubeconfigReader::readBy, KubeconfigReader::reads)
+        .containsExactly(tuple("acme-dev", 2L), tuple("ops", 1L));
+    assertThat(before.kubeconfigReaders()).extracting(KubeconfigReader::readBy).containsExactly("ops");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventData;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.HashChain;
+import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
@@ -50,6 +51,11 @@ public final class AuditLog {
   LogRecord request(TenantRequest request, int partition, Instant time) {
     return append(TOPICS.requests(), partition, time, request.tenant(),
         CODEC.encodeRequest(request, URI.create("/tenant-platform/api"), time), Map.of());
+  }
+
+  LogRecord kubeconfigRead(String tenant, String readBy, String scope, int partition, Instant time) {
+    return append(TOPICS.requests(), partition, time, tenant, CODEC.encodeKubeconfigRead(new KubeconfigRead(
+        "read-" + records.size(), tenant, readBy, scope, time)), Map.of());
   }
 
   LogRecord event(TenantEvent sealed, int partition) {
