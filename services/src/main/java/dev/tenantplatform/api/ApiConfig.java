@@ -1,6 +1,7 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.RequestLimits;
+import dev.tenantplatform.metrics.model.SavingsConfig;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,10 @@ import java.util.Objects;
  * @param requests what a tenant request may ask for (the provisioner's limits: the API refuses early what the
  *     provisioner would refuse late)
  * @param historyPerTenant events kept in memory per tenant for {@code /events}
+ * @param savings the baseline and prices {@code /savings} compares with
  */
 public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits limits, RequestLimits requests,
-    int historyPerTenant) {
+    int historyPerTenant, SavingsConfig savings) {
 
   public static final int DEFAULT_HISTORY_PER_TENANT = 1000;
 
@@ -26,6 +28,7 @@ public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits lim
     Objects.requireNonNull(tokens, "tokens: the API trusts no token without a token configuration");
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(requests, "requests");
+    Objects.requireNonNull(savings, "savings: start from SavingsConfig.defaults()");
     if (historyPerTenant < 1) {
       throw new IllegalArgumentException("invalid API configuration: historyPerTenant " + historyPerTenant
           + " must be at least 1");
@@ -34,10 +37,14 @@ public record ApiConfig(String kafkaBootstrap, TokenConfig tokens, ApiLimits lim
 
   public static ApiConfig defaults(String kafkaBootstrap, TokenConfig tokens) {
     return new ApiConfig(kafkaBootstrap, tokens, ApiLimits.DEFAULT, RequestLimits.DEFAULT,
-        DEFAULT_HISTORY_PER_TENANT);
+        DEFAULT_HISTORY_PER_TENANT, SavingsConfig.defaults());
   }
 
   public ApiConfig withLimits(ApiLimits newLimits) {
-    return new ApiConfig(kafkaBootstrap, tokens, newLimits, requests, historyPerTenant);
+    return new ApiConfig(kafkaBootstrap, tokens, newLimits, requests, historyPerTenant, savings);
+  }
+
+  public ApiConfig withSavings(SavingsConfig newSavings) {
+    return new ApiConfig(kafkaBootstrap, tokens, limits, requests, historyPerTenant, newSavings);
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenantplatform.api;
 
+import dev.tenantplatform.metrics.model.SavingsModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
@@ -25,12 +26,15 @@ final class TenantReads {
   private final Contract contract;
   private final Kubeconfigs kubeconfigs;
   private final MeterRegistry registry;
+  private final SavingsModel savings;
 
-  TenantReads(TenantView view, Contract contract, Kubeconfigs kubeconfigs, MeterRegistry registry) {
+  TenantReads(TenantView view, Contract contract, Kubeconfigs kubeconfigs, MeterRegistry registry,
+      SavingsModel savings) {
     this.view = view;
     this.contract = contract;
     this.kubeconfigs = kubeconfigs;
     this.registry = registry;
+    this.savings = savings;
   }
 
   Future<Void> list(RoutingContext ctx) {
@@ -103,14 +107,14 @@ final class TenantReads {
         });
   }
 
+  /** The seed's Action 7 comparison, per tenant and in total, from the log (admin only: it covers every tenant). */
   Future<Void> savings(RoutingContext ctx) {
     if (Responses.caller(ctx) instanceof Caller.TenantMember) {
       return Responses.fail(Problem.of(403, "admin-only", "Admin scope needed", "the savings report covers"
           + " every tenant: it needs a token with the admin scope"));
     }
-    return Responses.fail(Problem.of(501, "not-implemented", "Not available yet", "the savings report is not"
-        + " served by this version of the API: read the tenantplatform_savings_* metrics on /metrics, or run"
-        + " `tenant-platform compare`"));
+    return contract.check(ctx, "savings").compose(v -> Responses.json(ctx, 200,
+        SavingsJson.report(view.savings().report(savings))));
   }
 
   /** The tenant of the path, when it exists and the caller may see it; else the not-found problem. */

@@ -34,6 +34,13 @@ import java.util.List;
  */
 public final class SavingsModel {
 
+  /** The formula in one line, for reports that name it (the class comment spells it out). */
+  public static final String FORMULA = "baseline = (N control-plane nodes + W workers) machines of the profile's"
+      + " shape and price; hosted = W workers + the k0s and etcd pods' requests, priced at node_cpu_hourly_cost"
+      + " per core-hour and node_ram_hourly_cost per GiB-hour (net; 0 in the gross view); month = 730 h;"
+      + " saved = baseline - hosted; ratio = saved / baseline; boot = configured baseline vs measured request to"
+      + " control plane ready";
+
   /** Enough digits that a price per month turned into a price per hour and back gives the cent it was. */
   static final MathContext EXACT = MathContext.DECIMAL128;
   private static final BigDecimal GIB = BigDecimal.valueOf(1L << 30);
