@@ -113,8 +113,18 @@ final class TenantReads {
       return Responses.fail(Problem.of(403, "admin-only", "Admin scope needed", "the savings report covers"
           + " every tenant: it needs a token with the admin scope"));
     }
-    return contract.check(ctx, "savings").compose(v -> Responses.json(ctx, 200,
-        SavingsJson.report(view.savings().report(savings))));
+    return contract.check(ctx, "savings").compose(v -> {
+      String profile = ctx.queryParams().get("profile");
+      SavingsModel model = savings;
+      if (profile != null) {
+        try {
+          model = new SavingsModel(savings.config().withProfile(profile));
+        } catch (IllegalArgumentException e) {
+          return Responses.fail(Problem.of(400, "no-such-profile", "No such baseline profile", e.getMessage()));
+        }
+      }
+      return Responses.json(ctx, 200, SavingsJson.report(view.savings().report(model)));
+    });
   }
 
   /** The tenant of the path, when it exists and the caller may see it; else the not-found problem. */

@@ -2,6 +2,8 @@ package dev.tenantplatform.cli;
 
 import io.vertx.core.json.JsonObject;
 import java.io.PrintWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +29,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--tenant", paramLabel = "NAME", description = "Show this tenant's comparison instead of the"
       + " total.")
   String tenant;
+  @Option(names = "--profile", paramLabel = "NAME", description = "Baseline profile: dev (1 dedicated"
+      + " control-plane node per cluster) or ha (3); default: the platform's, ha.")
+  String profile;
 
   @Override
   public Integer call() {
-    JsonObject report = client.client().json("GET", "/savings", null);
+    JsonObject report = client.client().json("GET", "/savings"
+        + (profile == null ? "" : "?profile=" + URLEncoder.encode(profile, StandardCharsets.UTF_8)), null);
     PrintWriter out = spec.commandLine().getOut();
     if (client.json()) {
       out.println(report.encodePrettily());

@@ -76,6 +76,17 @@ class ApiSavingsMockTest {
   }
 
   @Test
+  void theDevProfileComparesWithOneDedicatedNodeAndAnUnknownProfileIsNamed() {
+    JsonObject dev = new JsonObject(api.call("GET", "/savings?profile=dev", api.admin(), null).body());
+    HttpResponse<String> unknown = api.call("GET", "/savings?profile=huge", api.admin(), null);
+
+    assertThat(dev.getJsonObject("model").getInteger("controlPlaneNodesPerCluster")).isEqualTo(1);
+    assertThat(dev.getJsonObject("total").getJsonObject("saved").getInteger("controlPlaneMachines")).isEqualTo(1);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("no baseline profile 'huge': choose one of dev, ha");
+  }
+
+  @Test
   void aTenantTokenIsRefusedEvenForItsOwnTenant() {
     HttpResponse<String> response = api.call("GET", "/savings", api.member("acme"), null);
 
