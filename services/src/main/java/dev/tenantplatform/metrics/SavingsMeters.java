@@ -23,6 +23,14 @@ import java.util.function.ToDoubleFunction;
  * {@code resource="cost_gross"} the gross one. The inputs are exported beside the figures: the price inputs under
  * OpenCost's names, and {@code tenantplatform_savings_model_info} with the node shape, replicas, prices, currency
  * and price source as labels.
+ *
+ * <pre>{@code
+ * SavingsFold fold = new SavingsFold();          // fed every record of tenant.events, in log order
+ * SavingsModel model = new SavingsModel(SavingsConfig.defaults());
+ * ControlPlaneUsage usage = new ControlPlaneUsage(kubernetes);
+ * usage.start(vertx, Duration.ofMinutes(1));
+ * SavingsMeters.bind(registry, () -> fold.report(model).withUsage(usage.describe()));
+ * }</pre>
  */
 public final class SavingsMeters {
 

@@ -143,6 +143,19 @@ class SavingsFoldTest {
   }
 
   @Test
+  void aReplicaChangeScalesTheMeasuredRequestsToTheNewNumberOfPods() {
+    Life acme = new Life("acme").created(2).controlPlaneReady(K0S, ETCD)
+        .add(EventType.TENANT_UPDATED, EventData.updated(ClusterSpec.DEFAULTS.withControlPlaneReplicas(5),
+            List.of("controlPlaneReplicas")));
+
+    Comparison c = fold(acme).report(model).total();
+
+    assertThat(c.hosted().controlPlanePods()).isEqualTo(10);
+    // 5 * (1 + 0.25) cores requested, plus 2 workers of 2 vCPU.
+    assertThat(c.hosted().cpu()).isEqualByComparingTo("10.250");
+  }
+
+  @Test
   void totalsSumTheTenantsAndAverageTheirBootTimes() {
     SavingsReport report = fold(new Life("a").created(2).controlPlaneReady(K0S, ETCD).ready(20_000),
         new Life("b").created(4).controlPlaneReady(K0S, ETCD).ready(40_000)).report(model);
