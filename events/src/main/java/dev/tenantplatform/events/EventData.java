@@ -63,6 +63,25 @@ public final class EventData {
     return data;
   }
 
+  /**
+   * {@code cluster.controlplane.ready} with what the control-plane pods request, per component, summed over its
+   * pods ({@code resources: {k0s: {pods, cpuMillis, memoryBytes}, etcd: {...}}}): the hosted side of the
+   * savings, written to the log so that every reader of it computes the same figures.
+   */
+  public static ObjectNode controlPlaneReady(int readyReplicas, int replicas, String version, PodRequests k0s,
+      PodRequests etcd) {
+    ObjectNode data = controlPlaneReady(readyReplicas, replicas, version);
+    ObjectNode resources = data.putObject("resources");
+    resources.set("k0s", requests(k0s));
+    resources.set("etcd", requests(etcd));
+    return data;
+  }
+
+  private static ObjectNode requests(PodRequests requests) {
+    return NODES.objectNode().put("pods", requests.pods()).put("cpuMillis", requests.cpuMillis())
+        .put("memoryBytes", requests.memoryBytes());
+  }
+
   /** {@code cluster.provisioned}, with the control plane's endpoint when it is known. */
   public static ObjectNode provisioned(String host, Integer port) {
     ObjectNode data = NODES.objectNode();

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  *   <tr><td>tenant.accepted</td><td>action, requestedBy</td><td>cluster (the resolved spec)</td></tr>
  *   <tr><td>tenant.rejected</td><td>reason</td><td>violations [{field, reason}], action</td></tr>
  *   <tr><td>cluster.applied</td><td>namespace</td><td>objects ["Kind/name"]</td></tr>
- *   <tr><td>cluster.controlplane.ready</td><td>readyReplicas, replicas</td><td>version</td></tr>
+ *   <tr><td>cluster.controlplane.ready</td><td>readyReplicas, replicas</td><td>version, resources</td></tr>
  *   <tr><td>cluster.provisioned</td><td></td><td>controlPlaneEndpoint {host, port}</td></tr>
  *   <tr><td>cluster.workers.ready</td><td>readyWorkers, workers</td><td></td></tr>
  *   <tr><td>cluster.cni.applied</td><td>cni</td><td>resourceSet</td></tr>

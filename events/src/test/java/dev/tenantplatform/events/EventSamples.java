@@ -31,7 +31,8 @@ public final class EventSamples {
           "controlPlaneReplicas 2 is even: etcd needs an odd number (1, 3, 5 or 7) to keep quorum")));
       case CLUSTER_APPLIED -> EventData.applied("tenant-acme", List.of("Namespace/tenant-acme",
           "Cluster/acme", "K0smotronControlPlane/acme-cp"));
-      case CLUSTER_CONTROLPLANE_READY -> EventData.controlPlaneReady(3, 3, "v1.32.8+k0s.0");
+      case CLUSTER_CONTROLPLANE_READY -> EventData.controlPlaneReady(3, 3, "v1.32.8+k0s.0",
+          new PodRequests(3, 3000, 3L << 30), new PodRequests(3, 750, 3L * (512 << 20)));
       case CLUSTER_PROVISIONED -> EventData.provisioned("172.18.0.2", 30443);
       case CLUSTER_WORKERS_READY -> EventData.workersReady(2, 2);
       case CLUSTER_CNI_APPLIED -> EventData.cniApplied("calico", "calico");

@@ -121,6 +121,28 @@ class SchemaContractTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/data/resources/k0s/cpuMillis=-1", "/data/resources/etcd/memoryBytes=\"1Gi\"",
+      "/data/resources/k0s/cpu=1", "/data/resources/kine={\"pods\":1,\"cpuMillis\":1,\"memoryBytes\":1}",
+      "/data/resources/etcd={\"pods\":3}"})
+  void theEventSchemaRefusesControlPlaneRequestsItCannotRead(String change) throws Exception {
+    ObjectNode event = encodedEvent(EventType.CLUSTER_CONTROLPLANE_READY);
+    assertThat(EVENT.validate(event)).as("the sample, before the change").isEmpty();
+
+    apply(event, change);
+
+    assertThat(EVENT.validate(event)).as(change).isNotEmpty();
+  }
+
+  @Test
+  void aControlPlaneReadyWrittenBeforeRequestsWereReportedStillMatches() throws Exception {
+    ObjectNode event = encodedEvent(EventType.CLUSTER_CONTROLPLANE_READY);
+
+    ((ObjectNode) event.get("data")).remove("resources");
+
+    assertThat(EVENT.validate(event)).isEmpty();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"tenant", "sequence", "requestId", "previousHash", "hash"})
   void theEventSchemaRequiresEveryChainField(String field) throws Exception {
     ObjectNode event = encodedEvent(EventType.TENANT_DELETED);

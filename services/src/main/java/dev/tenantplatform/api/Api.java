@@ -2,6 +2,7 @@ package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.metrics.model.SavingsModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
@@ -70,7 +71,8 @@ public final class Api {
   /** The routes over the given parts; {@link #start} gives them Kafka, tests may give them stand-ins. */
   static Router router(Vertx vertx, ApiConfig config, Contract contract, TenantView view, Kubeconfigs kubeconfigs,
       RequestLog requests, MeterRegistry registry) {
-    TenantReads reads = new TenantReads(view, contract, kubeconfigs, requests, registry);
+    TenantReads reads = new TenantReads(view, contract, kubeconfigs, requests, registry,
+        new SavingsModel(config.savings()));
     TenantChanges changes = new TenantChanges(view, contract, new RequestValidator(config.requests()), requests);
     return router(vertx, config, contract, reads, changes);
   }

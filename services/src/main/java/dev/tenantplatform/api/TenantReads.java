@@ -2,16 +2,17 @@ package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.Topics;
-import java.time.Instant;
-import java.util.UUID;
+import dev.tenantplatform.metrics.model.SavingsModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,14 +31,16 @@ final class TenantReads {
   private final Kubeconfigs kubeconfigs;
   private final RequestLog requests;
   private final MeterRegistry registry;
+  private final SavingsModel savings;
 
   TenantReads(TenantView view, Contract contract, Kubeconfigs kubeconfigs, RequestLog requests,
-      MeterRegistry registry) {
+      MeterRegistry registry, SavingsModel savings) {
     this.requests = requests;
     this.view = view;
     this.contract = contract;
     this.kubeconfigs = kubeconfigs;
     this.registry = registry;
+    this.savings = savings;
   }
 
   Future<Void> list(RoutingContext ctx) {
@@ -118,14 +121,24 @@ final class TenantReads {
         });
   }
 
+  /** The seed's Action 7 comparison, per tenant and in total, from the log (admin only: it covers every tenant). */
   Future<Void> savings(RoutingContext ctx) {
     if (Responses.caller(ctx) instanceof Caller.TenantMember) {
       return Responses.fail(Problem.of(403, "admin-only", "Admin scope needed", "the savings report covers"
           + " every tenant: it needs a token with the admin scope"));
     }
-    return Responses.fail(Problem.of(501, "not-implemented", "Not available yet", "the savings report is not"
-        + " served by this version of the API: read the tenantplatform_savings_* metrics on /metrics, or run"
-        + " `tenant-platform compare`"));
+    return contract.check(ctx, "savings").compose(v -> {
+      String profile = ctx.queryParams().get("profile");
+      SavingsModel model = savings;
+      if (profile != null) {
+        try {
+          model = new SavingsModel(savings.config().withProfile(profile));
+        } catch (IllegalArgumentException e) {
+          return Responses.fail(Problem.of(400, "no-such-profile", "No such baseline profile", e.getMessage()));
+        }
+      }
+      return Responses.json(ctx, 200, SavingsJson.report(view.savings().report(model)));
+    });
   }
 
   /** The tenant of the path, when it exists and the caller may see it; else the not-found problem. */

@@ -1,6 +1,7 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.metrics.model.SavingsFold;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,6 +24,7 @@ public final class TenantView {
 
   private final ConcurrentNavigableMap<String, Tenant> tenants = new ConcurrentSkipListMap<>();
   private final int historyLimit;
+  private final SavingsFold savings = new SavingsFold();
 
   public TenantView(int historyLimit) {
     if (historyLimit < 1) {
@@ -35,6 +37,12 @@ public final class TenantView {
   public void apply(TenantEvent event) {
     tenants.computeIfAbsent(event.tenant(), name -> new Tenant(TenantSnapshot.unknown(name), historyLimit))
         .apply(event);
+    savings.apply(event);
+  }
+
+  /** The savings' inputs of every tenant, folded from the same events. */
+  public SavingsFold savings() {
+    return savings;
   }
 
   /** The tenant as the log tells it, or empty when the log never spoke of it. */

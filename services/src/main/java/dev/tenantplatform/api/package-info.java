@@ -8,6 +8,11 @@
  * whole log (assigned partitions, no consumer group), so every instance answers alike once it has read as far;
  * right after a 202 the tenant may not show yet (it shows once the provisioner accepted the request).
  *
+ * <p>{@code GET /savings} (admin) answers the savings report from the same events: the view feeds a
+ * {@link dev.tenantplatform.metrics.model.SavingsFold} (the pure savings model, a library like {@code events}) and
+ * renders what {@link dev.tenantplatform.metrics.model.SavingsModel} makes of it; {@code ?profile=} picks another
+ * baseline.
+ *
  * <p>Access: bearer JWTs checked against the configured issuer and keys ({@link dev.tenantplatform.api.TokenConfig}).
  * The admin scope sees and does everything; a token with a tenant claim reads its own tenant only, and any other
  * tenant is answered exactly as a tenant that does not exist. A kubeconfig read is logged with who read it (there

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     description = "A Kubernetes cluster per tenant, with its control plane hosted as pods (k0smotron on Cluster API),"
         + " driven by Kafka.",
     subcommands = {LocalCommand.class, RunCommand.class, TenantsCommand.class, TokensCommand.class,
-        ValidateCommand.class, ReplayCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        ValidateCommand.class, CompareCommand.class, ReplayCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec

@@ -29,6 +29,8 @@ public final class MetricNames {
   public static final String SAVINGS_RATIO = "tenantplatform.savings.ratio";
   /** Gauge {@code tenantplatform_boot_seconds{kind}}, kind = hosted|baseline. */
   public static final String BOOT_SECONDS = "tenantplatform.boot.seconds";
+  /** Info gauge {@code tenantplatform_savings_model_info{...}} = 1: the savings model's inputs as labels. */
+  public static final String SAVINGS_MODEL_INFO = "tenantplatform.savings.model.info";
 
   // Price inputs named as OpenCost names them, so both read side by side.
   public static final String NODE_CPU_HOURLY_COST = "node_cpu_hourly_cost";

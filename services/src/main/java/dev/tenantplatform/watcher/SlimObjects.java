@@ -10,7 +10,11 @@ import dev.tenantplatform.watcher.state.MachineDeploymentView;
 import dev.tenantplatform.watcher.state.MachineView;
 import dev.tenantplatform.watcher.state.PodView;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +95,26 @@ final class SlimObjects {
     boolean ready = pod.getStatus() != null && pod.getStatus().getConditions() != null
         && pod.getStatus().getConditions().stream()
             .anyMatch(c -> "Ready".equals(c.getType()) && ConditionView.TRUE.equals(c.getStatus()));
-    return new PodView(etcd, phase, ready);
+    long cpuMillis = 0;
+    long memoryBytes = 0;
+    for (Container container : pod.getSpec() == null ? List.<Container>of() : pod.getSpec().getContainers()) {
+      Map<String, Quantity> requests = container.getResources() == null ? null
+          : container.getResources().getRequests();
+      if (requests != null) {
+        cpuMillis += amount(requests.get("cpu"), 1000);
+        memoryBytes += amount(requests.get("memory"), 1);
+      }
+    }
+    return new PodView(etcd, phase, ready, cpuMillis, memoryBytes);
+  }
+
+  /** A quantity in {@code unit}s per base unit ({@code 1000} for millicores), rounded up as the scheduler does. */
+  private static long amount(Quantity quantity, int unit) {
+    if (quantity == null) {
+      return 0;
+    }
+    return Quantity.getAmountInBytes(quantity).multiply(BigDecimal.valueOf(unit))
+        .setScale(0, RoundingMode.CEILING).longValueExact();
   }
 
   /** The condition of {@code type} in a status' {@code conditions} list, or absent. */

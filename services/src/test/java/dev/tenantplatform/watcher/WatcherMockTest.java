@@ -150,6 +150,24 @@ class WatcherMockTest {
   }
 
   /** What the provisioner does for a create: the chain's first events, then the tenant's objects. */
+  @Test
+  void controlPlaneReadyCarriesWhatTheLivePodsRequestThePlansResourcesTimesTheirPods() {
+    onboard();
+
+    await().atMost(PATIENCE).until(() -> ledger.events(ACME).stream()
+        .anyMatch(e -> e.type() == EventType.CLUSTER_CONTROLPLANE_READY));
+    TenantEvent ready = ledger.events(ACME).stream()
+        .filter(e -> e.type() == EventType.CLUSTER_CONTROLPLANE_READY).findFirst().orElseThrow();
+
+    // The default plan: k0s 1 CPU / 1Gi and etcd 250m / 512Mi per pod, three pods of each.
+    assertThat(ready.data().at("/resources/k0s/pods").asInt()).isEqualTo(3);
+    assertThat(ready.data().at("/resources/k0s/cpuMillis").asLong()).isEqualTo(3000);
+    assertThat(ready.data().at("/resources/k0s/memoryBytes").asLong()).isEqualTo(3L << 30);
+    assertThat(ready.data().at("/resources/etcd/pods").asInt()).isEqualTo(3);
+    assertThat(ready.data().at("/resources/etcd/cpuMillis").asLong()).isEqualTo(750);
+    assertThat(ready.data().at("/resources/etcd/memoryBytes").asLong()).isEqualTo(3L * (512 << 20));
+  }
+
   private void onboard() {
     TenantRequest create = TenantRequest.create(ACME, "ops", ClusterSpec.UNCHANGED);
     join(ledger.append(ACME, List.of(Entry.once(TenantEvent.unsealed(EventType.TENANT_ACCEPTED, ACME,

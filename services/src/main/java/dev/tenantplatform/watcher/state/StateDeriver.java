@@ -137,9 +137,10 @@ public final class StateDeriver {
     }
     if (next.check(CheckName.CONTROL_PLANE_AVAILABLE).passed()) {
       ControlPlaneView cp = o.controlPlane();
+      // The pods' requests go with the event: the savings are a fold over the log, not over the live pods.
       out.milestone(EventType.CLUSTER_CONTROLPLANE_READY, () -> EventData
           .controlPlaneReady(cp.readyReplicas(), cp.replicas(), cp.version() == null || cp.version().isEmpty()
-              ? null : cp.version()));
+              ? null : cp.version(), o.podRequests(false), o.podRequests(true)));
     }
     if (next.check(CheckName.CNI_APPLIED).passed()) {
       out.milestone(EventType.CLUSTER_CNI_APPLIED, () -> EventData.cniApplied(

@@ -1,5 +1,6 @@
 package dev.tenantplatform.watcher.state;
 
+import dev.tenantplatform.events.PodRequests;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +32,17 @@ public record TenantObservation(String tenant, ClusterView cluster, ControlPlane
   public boolean isEmpty() {
     return cluster == null && controlPlane == null && machineDeployment == null && pods.isEmpty()
         && machines.isEmpty() && binding == null && !kubeconfig;
+  }
+
+  /** What the hosted control plane's etcd pods ({@code etcd}) or k0s pods request, summed over them. */
+  public PodRequests podRequests(boolean etcd) {
+    PodRequests sum = PodRequests.NONE;
+    for (PodView pod : pods.values()) {
+      if (pod.etcd() == etcd) {
+        sum = sum.plus(new PodRequests(1, pod.cpuMillis(), pod.memoryBytes()));
+      }
+    }
+    return sum;
   }
 
   public TenantObservation withCluster(ClusterView value) {

@@ -47,6 +47,23 @@ class TransitionsTest {
   }
 
   @Test
+  void controlPlaneReadyCarriesWhatTheK0sAndEtcdPodsRequestSummedPerComponent() {
+    TenantObservation observed = ready();
+    for (int i = 0; i < 3; i++) {
+      observed = observed.withPod("kmc-acme-" + i, new PodView(false, "Running", true, 1000, 1L << 30))
+          .withPod("kmc-acme-etcd-" + i, new PodView(true, "Running", true, 250, 512L << 20));
+    }
+
+    TenantEvent controlPlane = transitions(observed, logged(EventType.CLUSTER_APPLIED)).get(1).event();
+
+    assertThat(controlPlane.type()).isEqualTo(EventType.CLUSTER_CONTROLPLANE_READY);
+    assertThat(controlPlane.data().at("/resources/k0s").toString())
+        .isEqualTo("{\"cpuMillis\":3000,\"memoryBytes\":3221225472,\"pods\":3}");
+    assertThat(controlPlane.data().at("/resources/etcd").toString())
+        .isEqualTo("{\"cpuMillis\":750,\"memoryBytes\":1610612736,\"pods\":3}");
+  }
+
+  @Test
   void tenantReadyCarriesTheDurationOfEachStageFromTheCreate() {
     TenantRecord halfway = logged(EventType.CLUSTER_APPLIED, EventType.CLUSTER_PROVISIONED,
         EventType.CLUSTER_CONTROLPLANE_READY);
