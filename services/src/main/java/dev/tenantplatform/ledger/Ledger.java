@@ -29,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +91,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   public Future<?> start() {
     Map<String, Object> settings = new HashMap<>(
         KafkaClients.idempotentProducer(bootstrapServers, config.producer()));
+    // Named, so that its metrics say whose they are.
+    settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-ledger");
     return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings))
         .compose(kafka -> {
           producerMeters = telemetry.kafkaClient(kafka);
