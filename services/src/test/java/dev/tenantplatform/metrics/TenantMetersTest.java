@@ -101,6 +101,22 @@ class TenantMetersTest {
     assertThat(tenants("Provisioning")).isEqualTo(1);
   }
 
+  @Test
+  void theSlowestTenantsHaveTheirOwnSeriesWhenSwitchedOnAndADeletedTenantLosesIts() {
+    TenantMeters perTenant = new TenantMeters(registry, 1);
+    Lives slow = new Lives("slow").created().ready(600);
+    new Lives("fast").created().ready(20).events().forEach(perTenant);
+    slow.events().forEach(perTenant);
+    assertThat(registry.find(MetricNames.TENANT_READY_SECONDS).gauges())
+        .extracting(g -> g.getId().getTag(MetricNames.TENANT), Gauge::value).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("slow", 600.0));
+
+    slow.deleted().events().forEach(perTenant);
+
+    assertThat(registry.find(MetricNames.TENANT_READY_SECONDS).gauges())
+        .extracting(g -> g.getId().getTag(MetricNames.TENANT)).containsExactly("fast");
+  }
+
   private void fold(List<TenantEvent> events) {
     events.forEach(meters);
   }
