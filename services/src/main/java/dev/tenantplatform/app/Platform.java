@@ -8,6 +8,8 @@ import dev.tenantplatform.audit.AuditRoute;
 import dev.tenantplatform.audit.Replay;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
+import dev.tenantplatform.metrics.MetricsConfig;
+import dev.tenantplatform.metrics.MetricsVerticle;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
 import dev.tenantplatform.watcher.Watcher;
@@ -48,14 +50,22 @@ public final class Platform {
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
+    MetricsVerticle metrics;
+    try {
+      metrics = new MetricsVerticle(MetricsConfig.fromEnvironment(config.kafkaBootstrap(), System.getenv()), registry);
+    } catch (IllegalArgumentException e) {
+      return vertx.close().transform(ignored -> Future.failedFuture(e));
+    }
     // The ledger restores every tenant's chain before anything may append to it.
-    return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults())
+    return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults(), metrics.telemetry())
         .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
-                kubernetes, ledger)
+                kubernetes, ledger, metrics.telemetry())
             .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger)))
         .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens)
             .withAdminRead(new AdminRead("/audit", new AuditRoute(vertx, config.kafkaBootstrap(),
                 Replay.DEFAULT_TIMEOUT))), kubernetes, registry))
+        // /metrics answers once the tenant meters hold the log: a restarted instance shows the same values.
+        .compose(api -> vertx.deployVerticle(metrics).map(api))
         .compose(api -> vertx.deployVerticle(http.withApi(api.router())))
         .map(id -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());

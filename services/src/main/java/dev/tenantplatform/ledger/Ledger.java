@@ -5,6 +5,7 @@ import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.HashChain;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.support.KafkaClients;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.support.TenantLedger;
 import dev.tenantplatform.support.TenantRecord;
 import io.vertx.core.Context;
@@ -28,6 +29,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
 
   private final String bootstrapServers;
   private final LedgerConfig config;
+  private final Telemetry telemetry;
+  private Telemetry.Registration producerMeters = Telemetry.Registration.NONE;
   private final CloudEventCodec codec = new CloudEventCodec();
   private final Map<String, TenantChain> chains = new HashMap<>();
   /** Each tenant's last append still running: the next one starts after it. */
@@ -54,14 +58,21 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   private int partitionCount;
   private boolean closed;
 
-  private Ledger(String bootstrapServers, LedgerConfig config) {
+  private Ledger(String bootstrapServers, LedgerConfig config, Telemetry telemetry) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.config = Objects.requireNonNull(config, "config");
+    this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
   }
 
   /** Deploys a ledger that answers once it has restored every tenant of every partition from the log. */
   public static Future<Ledger> start(Vertx vertx, String bootstrapServers, LedgerConfig config) {
-    Ledger ledger = new Ledger(bootstrapServers, config);
+    return start(vertx, bootstrapServers, config, Telemetry.NOOP);
+  }
+
+  /** {@link #start(Vertx, String, LedgerConfig)}, publishing the producer's metrics through {@code telemetry}. */
+  public static Future<Ledger> start(Vertx vertx, String bootstrapServers, LedgerConfig config,
+      Telemetry telemetry) {
+    Ledger ledger = new Ledger(bootstrapServers, config, telemetry);
     return vertx.deployVerticle(ledger).map(id -> ledger);
   }
 
@@ -80,8 +91,11 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   public Future<?> start() {
     Map<String, Object> settings = new HashMap<>(
         KafkaClients.idempotentProducer(bootstrapServers, config.producer()));
+    // Named, so that its metrics say whose they are.
+    settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-ledger");
     return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings))
         .compose(kafka -> {
+          producerMeters = telemetry.kafkaClient(kafka);
           producer = KafkaProducer.create(vertx, kafka);
           // Every failure also fails its send's future, which reports it to the appender.
           producer.exceptionHandler(e -> LOG.debug("producer of {}: {}", config.topic(), e.toString()));
@@ -93,6 +107,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   @Override
   public Future<?> stop() {
     closed = true;
+    producerMeters.close();
     return Future.join(new ArrayList<>(tails.values()))
         .transform(ignored -> producer == null ? Future.succeededFuture() : producer.close());
   }

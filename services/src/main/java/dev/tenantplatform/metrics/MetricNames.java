@@ -18,6 +18,15 @@ public final class MetricNames {
   public static final String TENANTS = "tenantplatform.tenants";
   /** Counter {@code tenantplatform_dlq_total{reason}}. */
   public static final String DLQ = "tenantplatform.dlq";
+  /** Counter {@code tenantplatform_events_total{type}}: lifecycle events read from the log, by type. */
+  public static final String EVENTS = "tenantplatform.events";
+  /** Counter {@code tenantplatform_problems_total{kind,stage}}, kind = degraded|failed: what went wrong, where. */
+  public static final String PROBLEMS = "tenantplatform.problems";
+  /**
+   * Gauge {@code tenantplatform_tenant_ready_seconds{tenant}}: request to Ready, per tenant, for the slowest
+   * live tenants only, and only when switched on ({@code MetricsConfig.slowestTenants}).
+   */
+  public static final String TENANT_READY_SECONDS = "tenantplatform.tenant.ready.seconds";
 
   // Savings meters, a fold over tenant.events.
   public static final String SAVINGS_CONTROL_PLANE_MACHINES = "tenantplatform.savings.control.plane.machines";
@@ -46,6 +55,7 @@ public final class MetricNames {
   public static final String RESOURCE = "resource";
   public static final String KIND = "kind";
   public static final String TENANT = "tenant";
+  public static final String TYPE = "type";
 
   private MetricNames() {
   }

@@ -1,6 +1,7 @@
 package dev.tenantplatform.provisioner;
 
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.support.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -16,8 +17,11 @@ import java.util.Map;
 final class DeadLetters {
 
   private final KafkaProducer<String, byte[]> producer;
+  private final Telemetry telemetry;
+  private final Telemetry.Registration producerMeters;
 
-  DeadLetters(Vertx vertx, String bootstrapServers) {
+  DeadLetters(Vertx vertx, String bootstrapServers, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.producer = KafkaProducer.create(vertx, Map.of(
         "bootstrap.servers", bootstrapServers,
         "acks", "all",
@@ -25,6 +29,7 @@ final class DeadLetters {
         "client.id", "tenant-platform-dead-letters",
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
         "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"));
+    this.producerMeters = telemetry.kafkaClient(producer.unwrap());
   }
 
   Future<Void> send(KafkaConsumerRecord<String, byte[]> record, Verdict.DeadLetter verdict) {
@@ -41,10 +46,11 @@ final class DeadLetters {
     if (verdict.requestId() != null) {
       header(letter, Topics.DLQ_REQUEST_ID, verdict.requestId());
     }
-    return producer.send(letter).mapEmpty();
+    return producer.send(letter).<Void>mapEmpty().onSuccess(v -> telemetry.deadLettered(verdict.code()));
   }
 
   Future<Void> close() {
+    producerMeters.close();
     return producer.close();
   }
 

@@ -3,6 +3,7 @@ package dev.tenantplatform.provisioner;
 import dev.tenantplatform.kube.Applier;
 import dev.tenantplatform.kube.NodePortAllocator;
 import dev.tenantplatform.provisioner.blueprint.ClusterBlueprint;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.support.TenantLedger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
@@ -17,12 +18,18 @@ public final class Provisioner {
   /** Deploys the consumer; completes with the deployment id once it has subscribed. */
   public static Future<String> deploy(Vertx vertx, ProvisionerConfig config, KubernetesClient client,
       TenantLedger ledger) {
+    return deploy(vertx, config, client, ledger, Telemetry.NOOP);
+  }
+
+  /** Deploys the consumer, telling {@code telemetry} how requests end, how long applies take, what is dead-lettered. */
+  public static Future<String> deploy(Vertx vertx, ProvisionerConfig config, KubernetesClient client,
+      TenantLedger ledger, Telemetry telemetry) {
     Applier applier = new Applier(vertx, client, config.apiRetries());
     PortBook ports = new PortBook(new NodePortAllocator(vertx, client, config.platformNamespace(),
         config.nodePorts(), NodePortAllocator.DEFAULT_RETRIES));
     Offboarding offboarding = new Offboarding(vertx, client, applier, config.deleteTimeout(), config.deletePoll());
     TenantReconciler reconciler = new TenantReconciler(applier, ports, new ClusterBlueprint(config.blueprint()),
-        ledger, offboarding);
-    return vertx.deployVerticle(new ProvisionerVerticle(config, ledger, reconciler));
+        ledger, offboarding, telemetry);
+    return vertx.deployVerticle(new ProvisionerVerticle(config, ledger, reconciler, telemetry));
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenantplatform.provisioner;
 
+import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.DeadLetterReason;
 import dev.tenantplatform.events.EventData;
 import dev.tenantplatform.events.EventType;
@@ -8,6 +9,8 @@ import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.support.OffsetTracker;
+import dev.tenantplatform.support.Telemetry;
+import dev.tenantplatform.support.Telemetry.RequestOutcome;
 import dev.tenantplatform.support.TenantLedger;
 import dev.tenantplatform.support.TenantRecord;
 import io.vertx.core.Future;
@@ -39,13 +42,16 @@ public final class ProvisionerVerticle extends VerticleBase {
   private final TenantLedger ledger;
   private final RequestHandler handler;
   private final RequestTriage triage;
+  private final Telemetry telemetry;
   private final Map<TopicPartition, OffsetTracker> trackers = new HashMap<>();
   private final Map<String, Future<Void>> tails = new HashMap<>();
   private KafkaConsumer<String, byte[]> consumer;
   private DeadLetters deadLetters;
+  private Telemetry.Registration consumerMeters = Telemetry.Registration.NONE;
 
-  ProvisionerVerticle(ProvisionerConfig config, TenantLedger ledger, RequestHandler handler) {
+  ProvisionerVerticle(ProvisionerConfig config, TenantLedger ledger, RequestHandler handler, Telemetry telemetry) {
     this.config = config;
+    this.telemetry = telemetry;
     this.ledger = ledger;
     this.handler = handler;
     this.triage = new RequestTriage(config.codec(), config.validator(), config.maxTenants());
@@ -53,7 +59,7 @@ public final class ProvisionerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    deadLetters = new DeadLetters(vertx, config.bootstrapServers());
+    deadLetters = new DeadLetters(vertx, config.bootstrapServers(), telemetry);
     consumer = KafkaConsumer.create(vertx, Map.of(
         "bootstrap.servers", config.bootstrapServers(),
         "group.id", config.groupId(),
@@ -62,6 +68,7 @@ public final class ProvisionerVerticle extends VerticleBase {
         "enable.auto.commit", "false",
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"));
+    consumerMeters = telemetry.kafkaClient(consumer.unwrap());
     consumer.partitionsAssignedHandler(assigned -> assigned.forEach(tp -> trackers.put(tp, new OffsetTracker())));
     // Records still running for a revoked partition finish, but their offsets are the new owner's business.
     consumer.partitionsRevokedHandler(revoked -> revoked.forEach(trackers::remove));
@@ -72,6 +79,7 @@ public final class ProvisionerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    consumerMeters.close();
     return consumer.close().eventually(deadLetters::close);
   }
 
@@ -126,7 +134,7 @@ public final class ProvisionerVerticle extends VerticleBase {
       return Future.succeededFuture();
     }
     if (read.deadLetter() != null) {
-      return refuse(record, read.deadLetter());
+      return counted(refuse(record, read.deadLetter()), null, RequestOutcome.REJECTED);
     }
     RequestEnvelope envelope = read.envelope();
     String tenant = envelope.request().tenant();
@@ -151,15 +159,28 @@ public final class ProvisionerVerticle extends VerticleBase {
   private Future<Void> judged(KafkaConsumerRecord<String, byte[]> record, RequestEnvelope envelope,
       Optional<TenantRecord> tenantRecord, Optional<EventType> earlier, int live) {
     Verdict verdict = triage.judge(envelope, tenantRecord, earlier, live, now());
+    Action action = envelope.request().action();
     if (verdict instanceof Verdict.DeadLetter dead) {
-      return refuse(record, dead);
+      return counted(refuse(record, dead), action, RequestOutcome.REJECTED);
     }
     if (verdict instanceof Verdict.Redelivered again && again.outcome() == EventType.TENANT_REJECTED) {
-      return Future.succeededFuture();
+      return counted(Future.succeededFuture(), action, RequestOutcome.DUPLICATE);
     }
-    return handler.handle(verdict).recover(e -> e instanceof RequestRefusedException refused
-        ? refuse(record, refused.deadLetter(envelope.request()))
-        : Future.failedFuture(e));
+    RequestOutcome outcome = verdict instanceof Verdict.Redelivered ? RequestOutcome.DUPLICATE
+        : RequestOutcome.ACCEPTED;
+    return handler.handle(verdict).transform(done -> {
+      if (done.succeeded()) {
+        return counted(Future.succeededFuture(), action, outcome);
+      }
+      return done.cause() instanceof RequestRefusedException refused
+          ? counted(refuse(record, refused.deadLetter(envelope.request())), action, RequestOutcome.REJECTED)
+          : Future.failedFuture(done.cause());
+    });
+  }
+
+  /** Counted once the record is done: a try that fails is tried again, and counted then. */
+  private Future<Void> counted(Future<Void> handled, Action action, RequestOutcome outcome) {
+    return handled.onSuccess(v -> telemetry.requestHandled(action, outcome));
   }
 
   private Future<Void> refuse(KafkaConsumerRecord<String, byte[]> record, Verdict.DeadLetter dead) {

@@ -13,10 +13,12 @@ import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.provisioner.blueprint.ClusterBlueprint;
 import dev.tenantplatform.provisioner.blueprint.NodePorts;
 import dev.tenantplatform.provisioner.blueprint.TenantObjects;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.support.TenantLedger;
 import dev.tenantplatform.support.TenantRecord;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,14 +42,16 @@ final class TenantReconciler implements RequestHandler {
   private final ClusterBlueprint blueprint;
   private final TenantLedger ledger;
   private final Offboarding offboarding;
+  private final Telemetry telemetry;
 
   TenantReconciler(Applier applier, PortBook ports, ClusterBlueprint blueprint, TenantLedger ledger,
-      Offboarding offboarding) {
+      Offboarding offboarding, Telemetry telemetry) {
     this.applier = applier;
     this.ports = ports;
     this.blueprint = blueprint;
     this.ledger = ledger;
     this.offboarding = offboarding;
+    this.telemetry = telemetry;
   }
 
   @Override
@@ -117,6 +121,7 @@ final class TenantReconciler implements RequestHandler {
   }
 
   private Future<List<Outcome>> applyInOrder(TenantObjects objects) {
+    long start = System.nanoTime();
     Future<List<Outcome>> chain = Future.succeededFuture(new ArrayList<>());
     for (HasMetadata object : objects.inApplyOrder()) {
       chain = chain.compose(done -> applier.apply(object).map(outcome -> {
@@ -124,7 +129,7 @@ final class TenantReconciler implements RequestHandler {
         return done;
       }));
     }
-    return chain;
+    return chain.onComplete(done -> telemetry.applied(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   private Future<Void> offboard(TenantRequest request) {
