@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -34,8 +35,13 @@ import org.slf4j.LoggerFactory;
  * life, so the fallback costs no failed call after the first. Without field ownership the fallback cannot
  * remove a field the desired object stopped setting; server-side apply does.
  *
- * <p>A read before each apply tells CREATED from PATCHED from UNCHANGED: a real API server keeps the
- * resource version of an object an apply did not change.
+ * <p>A server-side apply is one call, with no read before it. Its answer tells what it did: an object
+ * created by it is as old as the call (its {@code creationTimestamp}, to the second, is not before the
+ * call was sent); for an object this applier has applied before, it remembers the resource version and
+ * a fingerprint of the content it saw then, and a real API server keeps the resource version of an object
+ * an apply did not change (a controller's status write moves it, but not the content). An object it has not
+ * seen and did not create — the first apply after a restart — is reported PATCHED: written, perhaps with
+ * nothing new. The fallback reads before it writes, and tells all three from that read.
  *
  * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
  * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
@@ -46,11 +52,14 @@ public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final int NOT_FOUND = 404;
+  /** Objects whose last apply is remembered: some ten thousand tenants' worth, a few MB. */
+  private static final int REMEMBERED = 100_000;
 
   private final Vertx vertx;
   private final KubernetesClient client;
   private final Backoff backoff;
   private final AtomicBoolean serverSideApply = new AtomicBoolean(true);
+  private final AppliedObjects applied = new AppliedObjects(REMEMBERED);
 
   public Applier(Vertx vertx, KubernetesClient client, RetryPolicy retries) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -108,17 +117,16 @@ public final class Applier {
   private <T extends HasMetadata> Outcome applyOnce(DesiredObject owned, Class<T> type, ObjectRef ref) {
     T body = owned.as(type);
     Resource<T> resource = resource(body);
-    T live = resource.get();
     boolean createWouldProveNoApply = false;
     if (serverSideApply.get()) {
+      Instant sent = Instant.now();
       try {
-        T applied = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
-        return new Outcome(live == null ? Change.CREATED : changed(live, applied) ? Change.PATCHED
-            : Change.UNCHANGED, ref, applied);
+        T answer = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
+        return new Outcome(applied.judge(ref, answer, sent, client.getKubernetesSerialization()), ref, answer);
       } catch (KubernetesClientException e) {
         if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
           noServerSideApply(ref, e);
-        } else if (e.getCode() == NOT_FOUND && live == null) {
+        } else if (e.getCode() == NOT_FOUND) {
           // a real server answers 404 to an apply when the namespace or the kind is missing: a create
           // will fail the same way; only if it succeeds did the 404 mean "no server-side apply"
           createWouldProveNoApply = true;
@@ -127,6 +135,7 @@ public final class Applier {
         }
       }
     }
+    T live = resource.get();
     if (live == null) {
       T created = resource.create();
       if (createWouldProveNoApply) {
@@ -164,15 +173,6 @@ public final class Applier {
   private static <T, L, R extends Resource<T>> NonNamespaceOperation<T, L, R> scoped(
       MixedOperation<T, L, R> operation, String namespace) {
     return namespace == null ? operation : operation.inNamespace(namespace);
-  }
-
-  /** A real API server writes nothing for a no-op apply: the resource version tells at once. */
-  private boolean changed(HasMetadata before, HasMetadata after) {
-    String was = before.getMetadata().getResourceVersion();
-    if (was != null && was.equals(after.getMetadata().getResourceVersion())) {
-      return false;
-    }
-    return !DesiredObject.sameContent(before, after, client.getKubernetesSerialization());
   }
 
   private static Outcome deleted(ObjectRef ref, List<StatusDetails> details) {

@@ -39,6 +39,11 @@ final class DesiredObject {
     return owned(before, serialization).equals(owned(after, serialization));
   }
 
+  /** A fingerprint of what {@link #sameContent} compares: equal content, equal fingerprint. */
+  static int contentHash(HasMetadata object, KubernetesSerialization serialization) {
+    return owned(object, serialization).hashCode();
+  }
+
   private static ObjectNode owned(HasMetadata object, KubernetesSerialization serialization) {
     ObjectNode tree = serialization.convertValue(object, ObjectNode.class);
     tree.remove("status");
