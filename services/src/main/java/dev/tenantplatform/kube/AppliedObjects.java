@@ -2,7 +2,6 @@ package dev.tenantplatform.kube;
 
 import dev.tenantplatform.kube.Outcome.Change;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +15,8 @@ import java.util.Map;
  */
 final class AppliedObjects {
 
-  /** The resource version and the content fingerprint of an object after an apply. */
-  private record Seen(String resourceVersion, int content) {
+  /** The resource version of an object after an apply, and the fingerprint of what that apply asked for. */
+  private record Seen(String resourceVersion, int desired) {
   }
 
   private final Map<ObjectRef, Seen> seen;
@@ -31,9 +30,13 @@ final class AppliedObjects {
     };
   }
 
-  /** What the apply sent at {@code sent} did, judged from its {@code answer}; remembers the answer. */
-  Change judge(ObjectRef ref, HasMetadata answer, Instant sent, KubernetesSerialization serialization) {
-    Seen now = new Seen(answer.getMetadata().getResourceVersion(), DesiredObject.contentHash(answer, serialization));
+  /**
+   * What the apply of {@code desired} sent at {@code sent} did, judged from its {@code answer}: unchanged when
+   * the object kept its resource version, or moved only by others (a controller's status) while the platform
+   * asked for the same as last time; remembers the answer.
+   */
+  Change judge(ObjectRef ref, DesiredObject desired, HasMetadata answer, Instant sent) {
+    Seen now = new Seen(answer.getMetadata().getResourceVersion(), desired.fingerprint());
     Seen before;
     synchronized (seen) {
       before = seen.put(ref, now);
@@ -42,7 +45,7 @@ final class AppliedObjects {
       return createdSince(answer, sent) ? Change.CREATED : Change.PATCHED;
     }
     boolean untouched = before.resourceVersion() != null && before.resourceVersion().equals(now.resourceVersion());
-    return untouched || before.content() == now.content() ? Change.UNCHANGED : Change.PATCHED;
+    return untouched || before.desired() == now.desired() ? Change.UNCHANGED : Change.PATCHED;
   }
 
   /** API servers stamp creation to the second: an object created by this apply is not older than its call. */

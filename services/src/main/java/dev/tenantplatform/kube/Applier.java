@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -37,11 +38,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A server-side apply is one call, with no read before it. Its answer tells what it did: an object
  * created by it is as old as the call (its {@code creationTimestamp}, to the second, is not before the
- * call was sent); for an object this applier has applied before, it remembers the resource version and
- * a fingerprint of the content it saw then, and a real API server keeps the resource version of an object
- * an apply did not change (a controller's status write moves it, but not the content). An object it has not
- * seen and did not create — the first apply after a restart — is reported PATCHED: written, perhaps with
- * nothing new. The fallback reads before it writes, and tells all three from that read.
+ * call was sent). For an object it applied before, the applier remembers the resource version of the answer
+ * and what it asked for then: a real API server keeps the resource version of an object an apply did not
+ * change, and when only others moved it (a controller's status) while the platform asks for the same as
+ * last time, the apply is UNCHANGED too — also, without field ownership, when it put back a field someone
+ * else had changed. An object it has not seen and did not create (the first apply after a restart) is
+ * reported PATCHED: written, perhaps with nothing new. The fallback reads before it writes, and tells all
+ * three from that read.
  *
  * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
  * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
@@ -77,6 +80,62 @@ public final class Applier {
     }
     DesiredObject owned = DesiredObject.of(desired, client.getKubernetesSerialization());
     return run("apply", ref, () -> applyOnce(owned, desired.getClass(), ref));
+  }
+
+  /**
+   * Applies {@code desired} in order, each object once the one before it is written, as {@link #apply} would
+   * one by one, and answers with the outcomes in the same order. The objects go one after the other in one
+   * worker task: a thread handoff per object would cost more than the call itself on a busy machine. A
+   * transient error retries from the object it hit, which gets the policy's tries of its own; an object
+   * that fails for good fails the whole, with the objects before it written.
+   */
+  public Future<List<Outcome>> applyAll(List<? extends HasMetadata> desired) {
+    List<Desired> objects = new ArrayList<>();
+    try {
+      for (HasMetadata object : desired) {
+        objects.add(new Desired(checked(object), DesiredObject.of(object, client.getKubernetesSerialization()),
+            object.getClass()));
+      }
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return applyFrom(objects, new ArrayList<>());
+  }
+
+  /** One object to apply: where it goes, the part the platform owns, the class it comes back as. */
+  private record Desired(ObjectRef ref, DesiredObject owned, Class<? extends HasMetadata> type) {
+  }
+
+  /** {@code done} holds the outcomes so far; only one task at a time touches it. */
+  private Future<List<Outcome>> applyFrom(List<Desired> objects, List<Outcome> done) {
+    if (done.size() == objects.size()) {
+      return Future.succeededFuture(List.copyOf(done));
+    }
+    return backoff.run(() -> vertx.executeBlocking(() -> applyWhileWritten(objects, done), false),
+            (error, attempts) -> new ApplyException("apply", objects.get(done.size()).ref(), error, attempts))
+        .compose(progress -> applyFrom(objects, done));
+  }
+
+  /**
+   * Applies from the first object not done on, until one fails: that error is thrown when it is the first
+   * object of this try (the backoff then counts a try), and otherwise left for a try of its own.
+   */
+  private Integer applyWhileWritten(List<Desired> objects, List<Outcome> done) {
+    int first = done.size();
+    for (int i = first; i < objects.size(); i++) {
+      Desired object = objects.get(i);
+      try {
+        Outcome outcome = applyOnce(object.owned(), object.type(), object.ref());
+        LOG.debug("{}", outcome);
+        done.add(outcome);
+      } catch (RuntimeException e) {
+        if (i == first) {
+          throw e;
+        }
+        break;
+      }
+    }
+    return done.size() - first;
   }
 
   /** Deletes an object of a custom kind: DELETED, or ABSENT when there was none. */
@@ -122,7 +181,7 @@ public final class Applier {
       Instant sent = Instant.now();
       try {
         T answer = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
-        return new Outcome(applied.judge(ref, answer, sent, client.getKubernetesSerialization()), ref, answer);
+        return new Outcome(applied.judge(ref, owned, answer, sent), ref, answer);
       } catch (KubernetesClientException e) {
         if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
           noServerSideApply(ref, e);

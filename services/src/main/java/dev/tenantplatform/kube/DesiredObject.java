@@ -39,11 +39,6 @@ final class DesiredObject {
     return owned(before, serialization).equals(owned(after, serialization));
   }
 
-  /** A fingerprint of what {@link #sameContent} compares: equal content, equal fingerprint. */
-  static int contentHash(HasMetadata object, KubernetesSerialization serialization) {
-    return owned(object, serialization).hashCode();
-  }
-
   private static ObjectNode owned(HasMetadata object, KubernetesSerialization serialization) {
     ObjectNode tree = serialization.convertValue(object, ObjectNode.class);
     tree.remove("status");
@@ -56,6 +51,11 @@ final class DesiredObject {
   /** The owned part as an object of {@code type}, to send: never carries a status or a stale resourceVersion. */
   <T extends HasMetadata> T as(Class<T> type) {
     return serialization.convertValue(tree, type);
+  }
+
+  /** A fingerprint of the owned part: the same desired content, the same fingerprint. */
+  int fingerprint() {
+    return tree.hashCode();
   }
 
   /** The owned part as a JSON merge patch. */

@@ -15,11 +15,9 @@ import dev.tenantplatform.provisioner.blueprint.NodePorts;
 import dev.tenantplatform.provisioner.blueprint.TenantObjects;
 import dev.tenantplatform.support.TenantLedger;
 import dev.tenantplatform.support.TenantRecord;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -117,14 +115,7 @@ final class TenantReconciler implements RequestHandler {
   }
 
   private Future<List<Outcome>> applyInOrder(TenantObjects objects) {
-    Future<List<Outcome>> chain = Future.succeededFuture(new ArrayList<>());
-    for (HasMetadata object : objects.inApplyOrder()) {
-      chain = chain.compose(done -> applier.apply(object).map(outcome -> {
-        done.add(outcome);
-        return done;
-      }));
-    }
-    return chain;
+    return applier.applyAll(objects.inApplyOrder());
   }
 
   private Future<Void> offboard(TenantRequest request) {
