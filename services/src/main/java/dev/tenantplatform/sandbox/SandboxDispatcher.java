@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,6 +68,9 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
   public MockResponse dispatch(RecordedRequest request) {
     try {
       return route(request);
+    } catch (DecodeException e) {
+      return status(400, "BadRequest", "the body of " + request.getMethod() + " " + request.getPath()
+          + " is not JSON: " + e.getMessage());
     } catch (RuntimeException e) {
       LOG.warn("{} {} failed in the embedded API", request.getMethod(), request.getPath(), e);
       return status(500, "InternalError", "the embedded API failed on " + request.getMethod() + " "
