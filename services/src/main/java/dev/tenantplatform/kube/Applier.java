@@ -14,6 +14,8 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -34,8 +36,15 @@ import org.slf4j.LoggerFactory;
  * life, so the fallback costs no failed call after the first. Without field ownership the fallback cannot
  * remove a field the desired object stopped setting; server-side apply does.
  *
- * <p>A read before each apply tells CREATED from PATCHED from UNCHANGED: a real API server keeps the
- * resource version of an object an apply did not change.
+ * <p>A server-side apply is one call, with no read before it. Its answer tells what it did: an object
+ * created by it is as old as the call (its {@code creationTimestamp}, to the second, is not before the
+ * call was sent). For an object it applied before, the applier remembers the resource version of the answer
+ * and what it asked for then: a real API server keeps the resource version of an object an apply did not
+ * change, and when only others moved it (a controller's status) while the platform asks for the same as
+ * last time, the apply is UNCHANGED too — also, without field ownership, when it put back a field someone
+ * else had changed. An object it has not seen and did not create (the first apply after a restart) is
+ * reported PATCHED: written, perhaps with nothing new. The fallback reads before it writes, and tells all
+ * three from that read.
  *
  * <p>Every call runs on a worker thread ({@code executeBlocking}), never on an event loop. Transient errors
  * are tried again as the {@link RetryPolicy} says (see there how it combines with fabric8's own retries);
@@ -46,11 +55,14 @@ public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final int NOT_FOUND = 404;
+  /** Objects whose last apply is remembered: some ten thousand tenants' worth, a few MB. */
+  private static final int REMEMBERED = 100_000;
 
   private final Vertx vertx;
   private final KubernetesClient client;
   private final Backoff backoff;
   private final AtomicBoolean serverSideApply = new AtomicBoolean(true);
+  private final AppliedObjects applied = new AppliedObjects(REMEMBERED);
 
   public Applier(Vertx vertx, KubernetesClient client, RetryPolicy retries) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -68,6 +80,62 @@ public final class Applier {
     }
     DesiredObject owned = DesiredObject.of(desired, client.getKubernetesSerialization());
     return run("apply", ref, () -> applyOnce(owned, desired.getClass(), ref));
+  }
+
+  /**
+   * Applies {@code desired} in order, each object once the one before it is written, as {@link #apply} would
+   * one by one, and answers with the outcomes in the same order. The objects go one after the other in one
+   * worker task: a thread handoff per object would cost more than the call itself on a busy machine. A
+   * transient error retries from the object it hit, which gets the policy's tries of its own; an object
+   * that fails for good fails the whole, with the objects before it written.
+   */
+  public Future<List<Outcome>> applyAll(List<? extends HasMetadata> desired) {
+    List<Desired> objects = new ArrayList<>();
+    try {
+      for (HasMetadata object : desired) {
+        objects.add(new Desired(checked(object), DesiredObject.of(object, client.getKubernetesSerialization()),
+            object.getClass()));
+      }
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return applyFrom(objects, new ArrayList<>());
+  }
+
+  /** One object to apply: where it goes, the part the platform owns, the class it comes back as. */
+  private record Desired(ObjectRef ref, DesiredObject owned, Class<? extends HasMetadata> type) {
+  }
+
+  /** {@code done} holds the outcomes so far; only one task at a time touches it. */
+  private Future<List<Outcome>> applyFrom(List<Desired> objects, List<Outcome> done) {
+    if (done.size() == objects.size()) {
+      return Future.succeededFuture(List.copyOf(done));
+    }
+    return backoff.run(() -> vertx.executeBlocking(() -> applyWhileWritten(objects, done), false),
+            (error, attempts) -> new ApplyException("apply", objects.get(done.size()).ref(), error, attempts))
+        .compose(progress -> applyFrom(objects, done));
+  }
+
+  /**
+   * Applies from the first object not done on, until one fails: that error is thrown when it is the first
+   * object of this try (the backoff then counts a try), and otherwise left for a try of its own.
+   */
+  private Integer applyWhileWritten(List<Desired> objects, List<Outcome> done) {
+    int first = done.size();
+    for (int i = first; i < objects.size(); i++) {
+      Desired object = objects.get(i);
+      try {
+        Outcome outcome = applyOnce(object.owned(), object.type(), object.ref());
+        LOG.debug("{}", outcome);
+        done.add(outcome);
+      } catch (RuntimeException e) {
+        if (i == first) {
+          throw e;
+        }
+        break;
+      }
+    }
+    return done.size() - first;
   }
 
   /** Deletes an object of a custom kind: DELETED, or ABSENT when there was none. */
@@ -108,17 +176,16 @@ public final class Applier {
   private <T extends HasMetadata> Outcome applyOnce(DesiredObject owned, Class<T> type, ObjectRef ref) {
     T body = owned.as(type);
     Resource<T> resource = resource(body);
-    T live = resource.get();
     boolean createWouldProveNoApply = false;
     if (serverSideApply.get()) {
+      Instant sent = Instant.now();
       try {
-        T applied = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
-        return new Outcome(live == null ? Change.CREATED : changed(live, applied) ? Change.PATCHED
-            : Change.UNCHANGED, ref, applied);
+        T answer = resource.fieldManager(Labels.FIELD_MANAGER).forceConflicts().serverSideApply();
+        return new Outcome(applied.judge(ref, owned, answer, sent), ref, answer);
       } catch (KubernetesClientException e) {
         if (e.getCode() == UNSUPPORTED_MEDIA_TYPE) {
           noServerSideApply(ref, e);
-        } else if (e.getCode() == NOT_FOUND && live == null) {
+        } else if (e.getCode() == NOT_FOUND) {
           // a real server answers 404 to an apply when the namespace or the kind is missing: a create
           // will fail the same way; only if it succeeds did the 404 mean "no server-side apply"
           createWouldProveNoApply = true;
@@ -127,6 +194,7 @@ public final class Applier {
         }
       }
     }
+    T live = resource.get();
     if (live == null) {
       T created = resource.create();
       if (createWouldProveNoApply) {
@@ -164,15 +232,6 @@ public final class Applier {
   private static <T, L, R extends Resource<T>> NonNamespaceOperation<T, L, R> scoped(
       MixedOperation<T, L, R> operation, String namespace) {
     return namespace == null ? operation : operation.inNamespace(namespace);
-  }
-
-  /** A real API server writes nothing for a no-op apply: the resource version tells at once. */
-  private boolean changed(HasMetadata before, HasMetadata after) {
-    String was = before.getMetadata().getResourceVersion();
-    if (was != null && was.equals(after.getMetadata().getResourceVersion())) {
-      return false;
-    }
-    return !DesiredObject.sameContent(before, after, client.getKubernetesSerialization());
   }
 
   private static Outcome deleted(ObjectRef ref, List<StatusDetails> details) {

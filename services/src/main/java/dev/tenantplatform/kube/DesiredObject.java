@@ -53,6 +53,11 @@ final class DesiredObject {
     return serialization.convertValue(tree, type);
   }
 
+  /** A fingerprint of the owned part: the same desired content, the same fingerprint. */
+  int fingerprint() {
+    return tree.hashCode();
+  }
+
   /** The owned part as a JSON merge patch. */
   String asMergePatch() {
     return serialization.asJson(tree);

@@ -16,12 +16,10 @@ import dev.tenantplatform.provisioner.blueprint.TenantObjects;
 import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.support.TenantLedger;
 import dev.tenantplatform.support.TenantRecord;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -122,14 +120,8 @@ final class TenantReconciler implements RequestHandler {
 
   private Future<List<Outcome>> applyInOrder(TenantObjects objects) {
     long start = System.nanoTime();
-    Future<List<Outcome>> chain = Future.succeededFuture(new ArrayList<>());
-    for (HasMetadata object : objects.inApplyOrder()) {
-      chain = chain.compose(done -> applier.apply(object).map(outcome -> {
-        done.add(outcome);
-        return done;
-      }));
-    }
-    return chain.onComplete(done -> telemetry.applied(Duration.ofNanos(System.nanoTime() - start)));
+    return applier.applyAll(objects.inApplyOrder())
+        .onComplete(done -> telemetry.applied(Duration.ofNanos(System.nanoTime() - start)));
   }
 
   private Future<Void> offboard(TenantRequest request) {

@@ -1,35 +1,63 @@
 package dev.tenantplatform.sandbox;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
+import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * fabric8's CRUD dispatcher, made to behave enough like a real API server for the platform, the
  * simulator and kubectl: real discovery, server-side apply approximated (create when absent, JSON
- * merge patch when present; no field ownership), write queries dropped (the CRUD mock ignores a
- * {@code /status} patch that carries {@code ?fieldManager=}), and API errors injected on demand.
+ * merge patch when present, nothing written when that changes nothing; no field ownership), write
+ * queries dropped (the CRUD mock ignores a {@code /status} patch that carries {@code ?fieldManager=}),
+ * and API errors injected on demand.
+ *
+ * <p>Reads and the lookups of writes go through an {@link ObjectIndex}, so a call costs the same with ten
+ * tenants as with ten thousand; watches close off the mock's event loop ({@link WatchCloser}); and every
+ * request gets an answer — an exception in the mock becomes a 500 naming it instead of a call left hanging
+ * until the client gives up.
  */
 final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxDispatcher.class);
   private static final String APPLY_PATCH = "application/apply-patch";
 
   private final ApiDiscovery discovery;
+  private final ObjectIndex index = new ObjectIndex();
+  private final KubernetesAttributesExtractor extractor;
+  private final KubernetesResponseComposer lists = new KubernetesResponseComposer();
+  private final AtomicLong lastVersion = new AtomicLong();
+  private final ExecutorService watchClosing = Executors.newCachedThreadPool(task -> {
+    Thread thread = new Thread(task, "sandbox-watch-close");
+    thread.setDaemon(true);
+    return thread;
+  });
   private volatile Predicate<ApiCall> faults = call -> false;
 
   SandboxDispatcher(List<CustomResourceDefinitionContext> crds, ApiDiscovery discovery) {
     super(crds);
     this.discovery = discovery;
+    this.extractor = (KubernetesAttributesExtractor) getAttributeExtractor();
   }
 
   void failWhen(Predicate<ApiCall> predicate) {
@@ -38,6 +66,19 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
+    try {
+      return route(request);
+    } catch (DecodeException e) {
+      return status(400, "BadRequest", "the body of " + request.getMethod() + " " + request.getPath()
+          + " is not JSON: " + e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.warn("{} {} failed in the embedded API", request.getMethod(), request.getPath(), e);
+      return status(500, "InternalError", "the embedded API failed on " + request.getMethod() + " "
+          + request.getPath() + ": " + e);
+    }
+  }
+
+  private MockResponse route(RecordedRequest request) {
     String[] pathAndQuery = request.getPath().split("\\?", 2);
     String path = pathAndQuery[0];
     String method = request.getMethod();
@@ -61,6 +102,72 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
   }
 
   @Override
+  public MockResponse handleGet(String path) {
+    AttributeSet query = extractor.fromPath(path);
+    if (isWatch(path) || !index.answers(query)) {
+      return super.handleGet(path);
+    }
+    if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
+      return index.find(query).map(found -> new MockResponse().setResponseCode(200).setBody(found.json()))
+          .orElseGet(() -> status(404, "NotFound", query.getAttribute(KubernetesAttributesExtractor.PLURAL)
+              .getValues().get(0) + " \"" + query.getAttribute(KubernetesAttributesExtractor.NAME).getValues().get(0)
+              + "\" not found"));
+    }
+    return new MockResponse().setResponseCode(200)
+        .setBody(lists.compose(index.list(query), String.valueOf(lastVersion.get())));
+  }
+
+  private static boolean isWatch(String path) {
+    int query = path.indexOf('?');
+    return query >= 0 && path.indexOf("watch=true", query) >= 0;
+  }
+
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    if (!attributes.containsKey(KubernetesAttributesExtractor.NAME) || !index.answers(attributes)) {
+      return super.findResource(attributes);
+    }
+    return index.find(attributes).map(found -> Map.entry(found.key(), found.json())).orElse(null);
+  }
+
+  @Override
+  public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
+      GenericKubernetesResource resource, String newState) {
+    try {
+      super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    } finally {
+      // the key the mock stored the object under, worked out as it does
+      ObjectIndex.Entry stored = null;
+      if (newState != null) {
+        AttributeSet key = resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
+        stored = new ObjectIndex.Entry(key.containsKey(KubernetesAttributesExtractor.PLURAL) ? key
+            : AttributeSet.merge(pathAttributes, key), newState);
+      }
+      index.replace(oldAttributes, stored);
+    }
+  }
+
+  @Override
+  public long requestResourceVersion() {
+    long version = super.requestResourceVersion();
+    lastVersion.accumulateAndGet(version, Math::max);
+    return version;
+  }
+
+  @Override
+  public void reset() {
+    super.reset();
+    index.clear();
+  }
+
+  @Override
+  public MockResponse handleWatch(String path) {
+    MockResponse response = super.handleWatch(path);
+    WebSocketListener watch = response.getWebSocketListener();
+    return watch == null ? response : response.withWebSocketUpgrade(new WatchCloser(watch, watchClosing));
+  }
+
+  @Override
   public MockResponse handlePatch(RecordedRequest request) {
     String contentType = String.valueOf(request.getHeader("Content-Type"));
     boolean apply = contentType.startsWith(APPLY_PATCH);
@@ -69,16 +176,26 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     if (!(apply || merge) || path.endsWith("/status")) {
       return super.handlePatch(request);
     }
+    // Read once: the mock's buffer empties as it is read, and a second read would see no body at all.
+    String body = request.getUtf8Body();
     MockResponse current = handleGet(path);
     if (current.code() == 404) {
-      return apply ? handleCreate(withPath(request, HttpMethod.POST, path.substring(0, path.lastIndexOf('/')),
-          jsonHeaders(request))) : current;
+      return apply ? handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+          path.substring(0, path.lastIndexOf('/')), jsonHeaders(request), utf8(body))) : current;
     }
+    JsonObject stored = new JsonObject(current.getBody().readUtf8());
     // The CRUD mock appends to lists on a merge patch; RFC 7386 (and apply) replace them.
-    JsonObject merged = MergePatch.apply(new JsonObject(current.getBody().readUtf8()),
-        new JsonObject(request.getUtf8Body()));
+    JsonObject merged = MergePatch.apply(stored, new JsonObject(body));
+    if (merged.equals(stored)) {
+      // as a real API server: a patch that changes nothing writes nothing, the resource version stays
+      return new MockResponse().setResponseCode(200).setBody(stored.encode());
+    }
     return handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, jsonHeaders(request),
-        new Buffer(merged.encode().getBytes(StandardCharsets.UTF_8))));
+        utf8(merged.encode())));
+  }
+
+  private static Buffer utf8(String text) {
+    return new Buffer(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Headers jsonHeaders(RecordedRequest request) {
@@ -122,8 +239,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
 
   private static RecordedRequest request(HttpMethod method, String path, String contentType, String body) {
     Headers headers = new Headers.Builder().set("Content-Type", contentType).build();
-    return new RecordedRequest("HTTP/1.1", method, path, headers,
-        new Buffer(body.getBytes(StandardCharsets.UTF_8)));
+    return new RecordedRequest("HTTP/1.1", method, path, headers, utf8(body));
   }
 
   private static long parseLong(String value) {
