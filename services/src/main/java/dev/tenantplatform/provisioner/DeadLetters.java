@@ -1,6 +1,7 @@
 package dev.tenantplatform.provisioner;
 
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.support.KafkaClients;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
@@ -18,13 +19,14 @@ final class DeadLetters {
   private final KafkaProducer<String, byte[]> producer;
 
   DeadLetters(Vertx vertx, String bootstrapServers) {
-    this.producer = KafkaProducer.create(vertx, Map.of(
-        "bootstrap.servers", bootstrapServers,
+    Map<String, String> settings = KafkaClients.connection(bootstrapServers);
+    settings.putAll(Map.of(
         "acks", "all",
         "enable.idempotence", "true",
         "client.id", "tenant-platform-dead-letters",
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
         "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"));
+    this.producer = KafkaProducer.create(vertx, settings);
   }
 
   Future<Void> send(KafkaConsumerRecord<String, byte[]> record, Verdict.DeadLetter verdict) {
