@@ -1,13 +1,9 @@
 package dev.tenantplatform.deploy;
 
-import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +47,15 @@ final class RbacRules {
   /** The ClusterRoles and Roles of a multi-document YAML file. */
   static RbacRules read(Path manifest) throws IOException {
     List<Grant> grants = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(manifest)) {
-      Object parsed = Serialization.unmarshal(in);
-      List<?> objects = parsed instanceof KubernetesList list ? list.getItems()
-          : parsed instanceof List<?> many ? many : List.of(parsed);
-      for (Object object : objects) {
-        if (object instanceof ClusterRole role) {
-          add(grants, "ClusterRole " + role.getMetadata().getName(), null, role.getRules());
-        } else if (object instanceof Role role) {
-          if (role.getMetadata().getNamespace() == null) {
-            throw new IllegalArgumentException("Role " + role.getMetadata().getName() + " in " + manifest
-                + " has no namespace: give it the namespace it grants in");
-          }
-          add(grants, "Role " + role.getMetadata().getName(), role.getMetadata().getNamespace(), role.getRules());
+    for (Object object : Manifests.read(manifest)) {
+      if (object instanceof ClusterRole role) {
+        add(grants, "ClusterRole " + role.getMetadata().getName(), null, role.getRules());
+      } else if (object instanceof Role role) {
+        if (role.getMetadata().getNamespace() == null) {
+          throw new IllegalArgumentException("Role " + role.getMetadata().getName() + " in " + manifest
+              + " has no namespace: give it the namespace it grants in");
         }
+        add(grants, "Role " + role.getMetadata().getName(), role.getMetadata().getNamespace(), role.getRules());
       }
     }
     if (grants.isEmpty()) {

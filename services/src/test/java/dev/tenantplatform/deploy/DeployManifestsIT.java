@@ -16,7 +16,12 @@ import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -41,16 +46,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The platform's RBAC in {@code deploy/base/rbac.yaml} is derived from what the platform does: a tenant's whole
+ * The manifests of {@code deploy/} against the platform as {@code run} starts it. Its RBAC in
+ * {@code deploy/base/rbac.yaml} is derived from what the platform does: a tenant's whole
  * life (create, update, kubeconfig read, delete) runs against the embedded API with the simulated controllers,
  * every request of the platform's own client is recorded, and each must be allowed by a rule while no rule may
  * go unused. The controllers' requests (their own user agent) are not the platform's and are not counted.
  */
 @ExtendWith(KafkaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeastPrivilegeIT {
+class DeployManifestsIT {
 
-  static final Path RBAC = Path.of("..", "deploy", "base", "rbac.yaml");
+  static final Path RBAC = Manifests.DEPLOY.resolve("base/rbac.yaml");
   private static final Duration PATIENCE = Duration.ofSeconds(90);
 
   private final ConcurrentLinkedQueue<ApiCall> calls = new ConcurrentLinkedQueue<>();
@@ -153,6 +159,36 @@ class LeastPrivilegeIT {
     Set<String> verbs = requests().stream().map(ResourceRequest::verb).collect(Collectors.toSet());
     assertThat(verbs).as("the flow must create, change, read, watch and delete for the derivation to mean"
         + " anything").contains("create", "patch", "get", "list", "watch", "delete");
+  }
+
+  @Test
+  void theProbesAndTheScrapedPathAreServedOnThePortTheManifestsName() throws Exception {
+    Deployment deployment = Manifests.platform(Manifests.read(Manifests.DEPLOY.resolve("base/deployment.yaml")));
+    Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+    Map<String, Integer> ports = container.getPorts().stream()
+        .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
+    assertThat(ports).containsEntry("http", PlatformConfig.DEFAULT_HTTP_PORT);
+    assertThat(container.getArgs()).as("the port comes from run's default").noneMatch(a -> a.startsWith("--port"));
+
+    Map<String, Probe> probes = Map.of("startup", container.getStartupProbe(), "liveness",
+        container.getLivenessProbe(), "readiness", container.getReadinessProbe());
+    for (Map.Entry<String, Probe> probe : probes.entrySet()) {
+      assertThat(probe.getValue().getHttpGet().getPort().getStrVal()).as(probe.getKey()).isEqualTo("http");
+      HttpResponse<String> answer = get(probe.getValue().getHttpGet().getPath());
+      assertThat(answer.statusCode()).as("%s probe %s: %s", probe.getKey(), probe.getValue().getHttpGet().getPath(),
+          answer.body()).isEqualTo(200);
+    }
+    GenericKubernetesResource monitor = (GenericKubernetesResource) Manifests.read(
+        Manifests.DEPLOY.resolve("components/monitoring/servicemonitor.yaml")).get(0);
+    List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+    HttpResponse<String> scraped = get((String) endpoints.get(0).get("path"));
+    assertThat(scraped.statusCode()).isEqualTo(200);
+    assertThat(scraped.body()).contains("# TYPE jvm_memory_used_bytes gauge");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + platform.httpPort() + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private List<ResourceRequest> requests() {
