@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 
 /** The manifests under {@code deploy/}, read as files or rendered by {@code kubectl kustomize}. */
 final class Manifests {
@@ -21,6 +24,8 @@ final class Manifests {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   static final Path DEPLOY = ROOT.resolve("deploy");
   static final List<String> OVERLAYS = List.of("overlays/kind", "overlays/production");
+
+  private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("Kustomize Version: v(\\d+)\\.");
 
   private Manifests() {
   }
@@ -40,9 +45,16 @@ final class Manifests {
     return objects.stream().map(HasMetadata.class::cast).toList();
   }
 
-  /** What {@code kubectl kustomize deploy/<dir>} renders; skips the calling test where kubectl is missing. */
+  /**
+   * What {@code kubectl kustomize deploy/<dir>} renders. Skips the calling test where kubectl is missing, or where
+   * its built-in kustomize predates components and the labels field (v4.1; Debian's kubernetes-client 1.20 has v2).
+   */
   static List<HasMetadata> render(String dir) {
-    Tool.Result result = new Tool("kubectl").require().run(Map.of(), 60, "kustomize", DEPLOY.resolve(dir).toString());
+    Tool kubectl = new Tool("kubectl").require();
+    Matcher version = KUSTOMIZE_VERSION.matcher(kubectl.run(Map.of(), 30, "version", "--client").out());
+    Assumptions.assumeTrue(version.find() && Integer.parseInt(version.group(1)) >= 4, "kubectl's kustomize is older"
+        + " than v4 (components, labels): install a current kubectl to render deploy/");
+    Tool.Result result = kubectl.run(Map.of(), 60, "kustomize", DEPLOY.resolve(dir).toString());
     if (result.exitCode() != 0) {
       throw new AssertionError("kubectl kustomize deploy/" + dir + " failed: " + result.err());
     }
