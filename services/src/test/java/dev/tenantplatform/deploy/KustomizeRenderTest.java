@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Service;
@@ -79,6 +80,30 @@ class KustomizeRenderTest {
 
   @ParameterizedTest
   @MethodSource("overlays")
+  void theClusterPortsAdmitOnlyThePlatformsOwnPodsAndTheScrapeComesFromMonitoring(String dir) {
+    List<HasMetadata> objects = Manifests.render(dir);
+    Map<String, String> podLabels = Manifests.platform(objects).getSpec().getTemplate().getMetadata().getLabels();
+    NetworkPolicy policy = Manifests.all(objects, NetworkPolicy.class).get(0);
+    assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
+    var members = policy.getSpec().getIngress().stream()
+        .filter(rule -> rule.getPorts().stream().anyMatch(p -> "hazelcast".equals(p.getPort().getStrVal())))
+        .toList();
+    assertThat(members).singleElement().satisfies(rule -> {
+      assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsOnly("hazelcast", "eventbus");
+      assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
+        assertThat(peer.getNamespaceSelector()).isNull();
+        assertThat(podLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
+      });
+    });
+    assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
+      assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
+          .containsEntry("kubernetes.io/metadata.name", "monitoring"));
+      assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).contains("http");
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
   void thePlatformRunsAsItsServiceAccountWhichTheBindingsGrant(String dir) {
     List<HasMetadata> objects = Manifests.render(dir);
     Deployment deployment = Manifests.platform(objects);
@@ -126,6 +151,30 @@ class KustomizeRenderTest {
     container(Manifests.platform(objects)).getEnvFrom().forEach(source ->
         assertThat(Manifests.named(objects, "ConfigMap", source.getConfigMapRef().getName()))
             .as("ConfigMap %s", source.getConfigMapRef().getName()).isPresent());
+  }
+
+  static Stream<String> monitoredOverlays() {
+    return Manifests.OVERLAYS.stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("monitoredOverlays")
+  void theServiceMonitorFindsTheServiceAndAPortItServes(String dir) {
+    List<HasMetadata> objects = Manifests.render(dir);
+    GenericKubernetesResource monitor = (GenericKubernetesResource) Manifests.ofKind(objects, "ServiceMonitor").get(0);
+    Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+    List<String> namespaces = monitor.get("spec", "namespaceSelector", "matchNames");
+    List<Service> scraped = Manifests.all(objects, Service.class).stream()
+        .filter(s -> s.getMetadata().getLabels().entrySet().containsAll(selector.entrySet()))
+        .filter(s -> namespaces.contains(s.getMetadata().getNamespace()))
+        .filter(s -> !"None".equals(s.getSpec().getClusterIP())).toList();
+    assertThat(scraped).as("Services the ServiceMonitor selects").singleElement();
+    List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+    assertThat(endpoints).allSatisfy(endpoint -> assertThat(scraped.get(0).getSpec().getPorts())
+        .extracting(ServicePort::getName).contains((String) endpoint.get("port")));
+    assertThat(Manifests.all(objects, io.fabric8.kubernetes.api.model.ConfigMap.class))
+        .filteredOn(m -> m.getMetadata().getLabels() != null && m.getMetadata().getLabels().containsKey("grafana_dashboard"))
+        .allSatisfy(m -> assertThat(m.getMetadata().getNamespace()).isEqualTo("monitoring"));
   }
 
   static Container container(Deployment deployment) {
