@@ -74,8 +74,10 @@ class KustomizeRenderTest {
     Service headless = Manifests.all(objects, Service.class).stream()
         .filter(s -> "None".equals(s.getSpec().getClusterIP())).findFirst()
         .orElseThrow(() -> new AssertionError("no headless Service for Hazelcast discovery"));
-    assertThat(env(Manifests.platform(objects))).containsEntry("TENANT_PLATFORM_CLUSTER_SERVICE",
+    assertThat(env(Manifests.platform(objects))).containsEntry("TENANT_PLATFORM_CLUSTER_KUBERNETES_SERVICE",
         headless.getMetadata().getName());
+    assertThat(headless.getSpec().getPorts()).extracting(ServicePort::getPort)
+        .contains(Integer.valueOf(env(Manifests.platform(objects)).get("TENANT_PLATFORM_CLUSTER_PORT")));
   }
 
   @ParameterizedTest
@@ -85,16 +87,16 @@ class KustomizeRenderTest {
     Map<String, String> podLabels = Manifests.platform(objects).getSpec().getTemplate().getMetadata().getLabels();
     NetworkPolicy policy = Manifests.all(objects, NetworkPolicy.class).get(0);
     assertThat(policy.getSpec().getPolicyTypes()).contains("Ingress");
-    var members = policy.getSpec().getIngress().stream()
-        .filter(rule -> rule.getPorts().stream().anyMatch(p -> "hazelcast".equals(p.getPort().getStrVal())))
+    // Hazelcast's port (and the event bus, on a port chosen at start) is open to the platform's own pods only.
+    var hazelcast = policy.getSpec().getIngress().stream()
+        .filter(rule -> rule.getPorts().isEmpty()
+            || rule.getPorts().stream().anyMatch(p -> "hazelcast".equals(p.getPort().getStrVal())))
         .toList();
-    assertThat(members).singleElement().satisfies(rule -> {
-      assertThat(rule.getPorts()).extracting(p -> p.getPort().getStrVal()).containsOnly("hazelcast", "eventbus");
-      assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
-        assertThat(peer.getNamespaceSelector()).isNull();
-        assertThat(podLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
-      });
-    });
+    assertThat(hazelcast).singleElement().satisfies(rule -> assertThat(rule.getFrom()).singleElement()
+        .satisfies(peer -> {
+          assertThat(peer.getNamespaceSelector()).isNull();
+          assertThat(podLabels).containsAllEntriesOf(peer.getPodSelector().getMatchLabels());
+        }));
     assertThat(policy.getSpec().getIngress()).anySatisfy(rule -> {
       assertThat(rule.getFrom()).anySatisfy(peer -> assertThat(peer.getNamespaceSelector().getMatchLabels())
           .containsEntry("kubernetes.io/metadata.name", "monitoring"));
@@ -113,7 +115,7 @@ class KustomizeRenderTest {
     List<Subject> subjects = Stream.concat(
         Manifests.all(objects, ClusterRoleBinding.class).stream().flatMap(b -> b.getSubjects().stream()),
         Manifests.all(objects, RoleBinding.class).stream().flatMap(b -> b.getSubjects().stream())).toList();
-    assertThat(subjects).hasSize(2).allSatisfy(s -> {
+    assertThat(subjects).isNotEmpty().allSatisfy(s -> {
       assertThat(s.getName()).isEqualTo(account);
       assertThat(s.getNamespace()).isEqualTo(namespace);
     });

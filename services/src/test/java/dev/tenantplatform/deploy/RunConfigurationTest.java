@@ -34,9 +34,9 @@ class RunConfigurationTest {
    * ports), set ahead of {@code run --cluster}: while run has no {@code --cluster} option they are left alone;
    * once it has, each must be one it reads, like every other key.
    */
-  static final Set<String> CLUSTER_KEYS = Set.of("TENANT_PLATFORM_CLUSTER", "TENANT_PLATFORM_CLUSTER_SERVICE",
-      "TENANT_PLATFORM_CLUSTER_NAMESPACE", "TENANT_PLATFORM_CLUSTER_HOST", "TENANT_PLATFORM_CLUSTER_PORT",
-      "TENANT_PLATFORM_EVENTBUS_PORT");
+  static final Set<String> CLUSTER_KEYS = Set.of("TENANT_PLATFORM_CLUSTER",
+      "TENANT_PLATFORM_CLUSTER_KUBERNETES_SERVICE", "TENANT_PLATFORM_CLUSTER_KUBERNETES_NAMESPACE",
+      "TENANT_PLATFORM_CLUSTER_HOST", "TENANT_PLATFORM_CLUSTER_PORT");
 
   private static final Pattern ENV_DEFAULT = Pattern.compile("\\$\\{env:([A-Z][A-Z0-9_]*)");
   private static final Pattern ENV_DESCRIBED = Pattern.compile("environment variable ([A-Z][A-Z0-9_]*)");
