@@ -1,5 +1,6 @@
 package dev.tenantplatform.app;
 
+import dev.tenantplatform.support.KafkaClients;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +18,10 @@ final class Health {
   }
 
   static KafkaAdminClient admin(Vertx vertx, PlatformConfig config) {
-    return KafkaAdminClient.create(vertx, Map.of(
-        "bootstrap.servers", config.kafkaBootstrap(),
-        "request.timeout.ms", "3000",
-        "default.api.timeout.ms", "3000"));
+    Map<String, String> settings = KafkaClients.connection(config.kafkaBootstrap());
+    settings.put("request.timeout.ms", "3000");
+    settings.put("default.api.timeout.ms", "3000");
+    return KafkaAdminClient.create(vertx, settings);
   }
 
   static HealthChecks checks(Vertx vertx, KafkaAdminClient admin, KubernetesClient kubernetes) {

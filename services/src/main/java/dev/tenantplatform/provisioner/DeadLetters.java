@@ -1,6 +1,7 @@
 package dev.tenantplatform.provisioner;
 
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -22,13 +23,14 @@ final class DeadLetters {
 
   DeadLetters(Vertx vertx, String bootstrapServers, Telemetry telemetry) {
     this.telemetry = telemetry;
-    this.producer = KafkaProducer.create(vertx, Map.of(
-        "bootstrap.servers", bootstrapServers,
+    Map<String, String> settings = KafkaClients.connection(bootstrapServers);
+    settings.putAll(Map.of(
         "acks", "all",
         "enable.idempotence", "true",
         "client.id", "tenant-platform-dead-letters",
         "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
         "value.serializer", "org.apache.kafka.common.serialization.ByteArraySerializer"));
+    this.producer = KafkaProducer.create(vertx, settings);
     this.producerMeters = telemetry.kafkaClient(producer.unwrap());
   }
 

@@ -8,6 +8,7 @@ import dev.tenantplatform.events.RequestEnvelope;
 import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.OffsetTracker;
 import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.support.Telemetry.RequestOutcome;
@@ -60,14 +61,15 @@ public final class ProvisionerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, config.bootstrapServers(), telemetry);
-    consumer = KafkaConsumer.create(vertx, Map.of(
-        "bootstrap.servers", config.bootstrapServers(),
+    Map<String, String> settings = KafkaClients.connection(config.bootstrapServers());
+    settings.putAll(Map.of(
         "group.id", config.groupId(),
         "client.id", config.groupId() + "-" + deploymentID(),
         "auto.offset.reset", "earliest",
         "enable.auto.commit", "false",
         "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
         "value.deserializer", "org.apache.kafka.common.serialization.ByteArrayDeserializer"));
+    consumer = KafkaConsumer.create(vertx, settings);
     consumerMeters = telemetry.kafkaClient(consumer.unwrap());
     consumer.partitionsAssignedHandler(assigned -> assigned.forEach(tp -> trackers.put(tp, new OffsetTracker())));
     // Records still running for a revoked partition finish, but their offsets are the new owner's business.

@@ -82,7 +82,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     String[] pathAndQuery = request.getPath().split("\\?", 2);
     String path = pathAndQuery[0];
     String method = request.getMethod();
-    if (faults.test(new ApiCall(method, path, String.valueOf(request.getHeader("User-Agent"))))) {
+    String query = pathAndQuery.length == 2 ? pathAndQuery[1] : "";
+    if (faults.test(new ApiCall(method, path, String.valueOf(request.getHeader("User-Agent")), query))) {
       return status(503, "ServiceUnavailable", "injected fault: the API server is unavailable");
     }
     if (method.equals("GET")) {

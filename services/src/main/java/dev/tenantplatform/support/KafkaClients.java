@@ -11,9 +11,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The settings of the platform's Kafka clients, in one place: keys are tenant names (UTF-8 strings), values
- * the CloudEvents' bytes as they are on the wire.
+ * the CloudEvents' bytes as they are on the wire. Every client starts from {@link #connection(String)}, so that
+ * the process's {@link KafkaSecurity} reaches all of them.
  */
 public final class KafkaClients {
+
+  /**
+   * How every client of this process reaches the brokers. One value per process, set once at start by the mode
+   * that knows it ({@code run}), because the brokers are one for all the process's clients and threading the
+   * credentials through each component's configuration would put them in every config record and its logs.
+   */
+  private static volatile KafkaSecurity security = KafkaSecurity.PLAINTEXT;
 
   /**
    * At most five requests in flight is the most an idempotent producer allows while still keeping the order
@@ -24,6 +32,18 @@ public final class KafkaClients {
   private KafkaClients() {
   }
 
+  /** Makes every Kafka client created from now on connect with {@code settings}. */
+  public static void useSecurity(KafkaSecurity settings) {
+    security = java.util.Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The bootstrap servers and the security settings: what any client needs to reach the brokers. */
+  public static Map<String, String> connection(String bootstrapServers) {
+    Map<String, String> config = new HashMap<>(security.clientProperties());
+    config.put("bootstrap.servers", bootstrapServers);
+    return config;
+  }
+
   /**
    * An idempotent producer that answers only once every in-sync replica has a record: a retried send is
    * written once, and the records of one partition keep the order they were sent in.
@@ -31,8 +51,7 @@ public final class KafkaClients {
    * @param overrides settings that win over these (a client id, size limits); may not weaken the guarantees
    */
   public static Map<String, String> idempotentProducer(String bootstrapServers, Map<String, String> overrides) {
-    Map<String, String> config = new HashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, String> config = connection(bootstrapServers);
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
     config.putAll(overrides);
@@ -60,8 +79,7 @@ public final class KafkaClients {
    * starts where it seeks, and a missing topic stays missing.
    */
   public static Map<String, Object> logReader(String bootstrapServers) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    Map<String, Object> config = new HashMap<>(connection(bootstrapServers));
     config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

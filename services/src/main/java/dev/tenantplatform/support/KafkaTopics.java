@@ -2,6 +2,7 @@ package dev.tenantplatform.support;
 
 import dev.tenantplatform.events.Topic;
 import dev.tenantplatform.events.Topics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,9 @@ public final class KafkaTopics {
 
   /** Blocking: call it from a worker thread or before Vert.x starts. Returns the topics it created. */
   public static List<String> ensure(String bootstrapServers, int partitions) {
-    try (Admin admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+    Map<String, Object> settings = new HashMap<>(KafkaClients.connection(bootstrapServers));
+    settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    try (Admin admin = Admin.create(settings)) {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> missing = Topics.ALL.stream()
           .filter(t -> !existing.contains(t.name()))

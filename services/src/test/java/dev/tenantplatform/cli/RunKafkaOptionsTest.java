@@ -1,0 +1,46 @@
+package dev.tenantplatform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class RunKafkaOptionsTest {
+
+  private static final String[] REQUIRED = {"--kafka", "kafka:9093", "--token-issuer", "https://id.example",
+      "--token-keys", "/etc/keys"};
+
+  @Test
+  void theSaslOptionsWithThePasswordFromTheEnvironmentMakeTheClientsAuthenticate() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(concat(REQUIRED, "--kafka-security-protocol", "SASL_SSL",
+        "--kafka-sasl-mechanism", "SCRAM-SHA-256", "--kafka-sasl-username", "tenant-platform"));
+
+    assertThat(run.kafkaSecurity("from-the-environment").clientProperties())
+        .containsEntry("security.protocol", "SASL_SSL")
+        .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
+        .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
+            + " username=\"tenant-platform\" password=\"from-the-environment\";");
+  }
+
+  @Test
+  void withoutKafkaOptionsRunSpeaksPlaintextAsBefore() {
+    RunCommand run = new RunCommand();
+    new CommandLine(run).parseArgs(REQUIRED);
+
+    assertThat(run.kafkaSecurity(null).clientProperties()).containsOnlyKeys("security.protocol")
+        .containsEntry("security.protocol", "PLAINTEXT");
+  }
+
+  @Test
+  void thePasswordIsNoOption() {
+    assertThat(new CommandLine(new RunCommand()).getCommandSpec().options())
+        .noneMatch(option -> option.longestName().contains("password"));
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
+  }
+}
