@@ -17,6 +17,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +33,16 @@ public final class Platform {
 
   private final Vertx vertx;
   private final HttpVerticle http;
+  private final Parts parts;
 
-  private Platform(Vertx vertx, HttpVerticle http) {
+  /** What a stop takes down, in order. */
+  private record Parts(String provisioner, Watcher watcher, Api api, Ledger ledger) {
+  }
+
+  private Platform(Vertx vertx, HttpVerticle http, Parts parts) {
     this.vertx = vertx;
     this.http = http;
+    this.parts = parts;
   }
 
   public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes, TokenConfig tokens) {
@@ -44,18 +52,31 @@ public final class Platform {
             new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    return start(vertx, registry, config, kubernetes, tokens);
+  }
+
+  /** Starts the components on {@code vertx} (clustered or not); on failure {@code vertx} is closed. */
+  static Future<Platform> start(Vertx vertx, PrometheusMeterRegistry registry, PlatformConfig config,
+      KubernetesClient kubernetes, TokenConfig tokens) {
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
-    // The ledger restores every tenant's chain before anything may append to it.
+    AtomicReference<Watcher> watcher = new AtomicReference<>();
+    ProvisionerConfig provisioning = ProvisionerConfig.defaults(config.kafkaBootstrap());
+    // The ledger restores every tenant's chain, then writes none until the consumer group gives this instance
+    // partitions: several instances share the tenants, and each writes only those of its partitions.
     return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults())
-        .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
-                kubernetes, ledger)
-            .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger)))
-        .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens), kubernetes,
-            registry))
-        .compose(api -> vertx.deployVerticle(http.withApi(api.router())))
-        .map(id -> {
+        .compose(ledger -> ledger.handOverAll().map(ledger))
+        .compose(ledger -> Provisioner.deploy(vertx, provisioning, kubernetes, ledger,
+                tookOver -> Optional.ofNullable(watcher.get()).ifPresent(Watcher::resync))
+            .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger,
+                    ledger::writes)
+                .onSuccess(watcher::set)
+                .compose(w -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens), kubernetes,
+                    registry))
+                .compose(api -> vertx.deployVerticle(http.withApi(api.router()))
+                    .map(id -> new Parts(provisioner, watcher.get(), api, ledger)))))
+        .map(parts -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());
-          return new Platform(vertx, http);
+          return new Platform(vertx, http, parts);
         })
         .recover(failure -> vertx.close().transform(ignored -> Future.failedFuture(failure)));
   }
@@ -65,7 +86,17 @@ public final class Platform {
     return http.actualPort();
   }
 
+  /**
+   * Stops gracefully: the provisioner takes no new records, finishes (or hands back) those in work, commits and
+   * leaves the consumer group; then the watcher stops, the API's clients close, the ledger waits for its appends,
+   * and Vert.x (with the cluster membership, if any) goes.
+   */
   public Future<Void> close() {
-    return vertx.close();
+    return vertx.undeploy(parts.provisioner())
+        .transform(ignored -> vertx.undeploy(parts.watcher().deploymentId()))
+        .transform(ignored -> parts.api().close())
+        .transform(ignored -> parts.ledger().close())
+        .onFailure(e -> LOG.warn("while stopping: {}", e.toString()))
+        .transform(ignored -> vertx.close());
   }
 }

@@ -7,6 +7,8 @@ import dev.tenantplatform.support.TenantLedger;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Assembles the provisioner from its parts and deploys it. */
 public final class Provisioner {
@@ -17,12 +19,21 @@ public final class Provisioner {
   /** Deploys the consumer; completes with the deployment id once it has subscribed. */
   public static Future<String> deploy(Vertx vertx, ProvisionerConfig config, KubernetesClient client,
       TenantLedger ledger) {
+    return deploy(vertx, config, client, ledger, partitions -> { });
+  }
+
+  /**
+   * Deploys the consumer, telling {@code tookOver} the partition numbers this instance takes over on each
+   * rebalance once their chains are read back (the watcher derives their tenants again then).
+   */
+  public static Future<String> deploy(Vertx vertx, ProvisionerConfig config, KubernetesClient client,
+      TenantLedger ledger, Consumer<Set<Integer>> tookOver) {
     Applier applier = new Applier(vertx, client, config.apiRetries());
     PortBook ports = new PortBook(new NodePortAllocator(vertx, client, config.platformNamespace(),
         config.nodePorts(), NodePortAllocator.DEFAULT_RETRIES));
     Offboarding offboarding = new Offboarding(vertx, client, applier, config.deleteTimeout(), config.deletePoll());
     TenantReconciler reconciler = new TenantReconciler(applier, ports, new ClusterBlueprint(config.blueprint()),
         ledger, offboarding);
-    return vertx.deployVerticle(new ProvisionerVerticle(config, ledger, reconciler));
+    return vertx.deployVerticle(new ProvisionerVerticle(config, ledger, reconciler, tookOver));
   }
 }
