@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code local} mode: a real Kafka broker, the embedded Kubernetes API with the management-cluster
- * simulator, and the platform, all in this process, with their state in one data folder.
+ * simulator, and the platform, all in this process, with their state in one data folder; or, with several
+ * instances, the platform in that many processes of its own ({@link LocalInstances}) sharing the broker and the
+ * API.
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -72,14 +74,22 @@ public final class LocalMode implements AutoCloseable {
 
     boolean newKeys = !Files.exists(dataDir.resolve(SigningKeys.PRIVATE_KEY_FILE));
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
-    PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
-        options.partitions());
-    Platform platform = Platform.start(config, kubernetes.client(), keys.verification())
-        .toCompletionStage().toCompletableFuture().join();
-    toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-
-    info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
-        kubernetes.url(), kubernetes.kubeconfig(), adminToken(keys, newKeys));
+    String token = adminToken(keys, newKeys);
+    if (options.instances() > 1) {
+      LocalInstances instances = LocalInstances.start(options.instances(), options.httpPort(), dataDir,
+          broker.bootstrapServers(), kubernetes.kubeconfig(), options.partitions());
+      toClose.push(instances);
+      info = new LocalInfo(instances.instances().get(0).http(), broker.bootstrapServers(), kubernetes.url(),
+          kubernetes.kubeconfig(), token, instances.instances());
+    } else {
+      PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
+          options.partitions());
+      Platform platform = Platform.start(config, kubernetes.client(), keys.verification())
+          .toCompletionStage().toCompletableFuture().join();
+      toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
+          kubernetes.url(), kubernetes.kubeconfig(), token);
+    }
     info.write(dataDir);
   }
 

@@ -13,11 +13,14 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,13 +49,25 @@ public final class Platform {
   }
 
   public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes, TokenConfig tokens) {
+    return start(config, kubernetes, tokens, null);
+  }
+
+  /**
+   * Starts the platform; with a {@code cluster}, Vert.x first joins the other instances through Hazelcast (see
+   * the README's "Several instances" for what is shared through the cluster and what through Kafka).
+   */
+  public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes, TokenConfig tokens,
+      ClusterConfig cluster) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(
-            new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
-        .build();
-    return start(vertx, registry, config, kubernetes, tokens);
+    VertxOptions options = new VertxOptions().setMetricsOptions(
+        new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true));
+    VertxBuilder builder = Vertx.builder().withMetrics(new MicrometerMetricsFactory(registry));
+    Future<Vertx> vertx = cluster == null ? Future.succeededFuture(builder.with(options).build())
+        : Clustering.start(cluster, options, builder).recover(e -> Future.failedFuture(new IllegalStateException(
+            "cannot join the cluster '" + cluster.name() + "' (" + (cluster.kubernetesService() != null
+            ? "Kubernetes Service " + cluster.kubernetesService() : "members " + cluster.members()) + "): "
+            + e.getMessage(), e)));
+    return vertx.compose(v -> start(v, registry, config, kubernetes, tokens));
   }
 
   /** Starts the components on {@code vertx} (clustered or not); on failure {@code vertx} is closed. */
@@ -92,11 +107,14 @@ public final class Platform {
    * and Vert.x (with the cluster membership, if any) goes.
    */
   public Future<Void> close() {
-    return vertx.undeploy(parts.provisioner())
+    Promise<Void> closed = Promise.promise();
+    vertx.undeploy(parts.provisioner())
         .transform(ignored -> vertx.undeploy(parts.watcher().deploymentId()))
         .transform(ignored -> parts.api().close())
         .transform(ignored -> parts.ledger().close())
         .onFailure(e -> LOG.warn("while stopping: {}", e.toString()))
-        .transform(ignored -> vertx.close());
+        // Vert.x is closed from a thread of its own: the steps above end on its event loops.
+        .onComplete(ignored -> ForkJoinPool.commonPool().execute(() -> vertx.close().onComplete(closed)));
+    return closed.future();
   }
 }

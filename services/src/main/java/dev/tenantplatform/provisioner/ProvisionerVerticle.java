@@ -81,18 +81,22 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, config.bootstrapServers());
-    Map<String, Object> settings = new HashMap<>(Map.of(
-        "bootstrap.servers", config.bootstrapServers(),
-        "group.id", config.groupId(),
-        "client.id", config.groupId() + "-" + deploymentID(),
-        "auto.offset.reset", "earliest",
-        "enable.auto.commit", "false",
-        // What one poll may bring in after the partitions were paused: the most held beyond the bound.
-        "max.poll.records", String.valueOf(config.maxInFlight()),
-        // Only the partitions that move are revoked, so a joining instance does not stop everybody's work.
-        "partition.assignment.strategy", CooperativeStickyAssignor.class.getName(),
-        "key.deserializer", StringDeserializer.class.getName(),
-        "value.deserializer", ByteArrayDeserializer.class.getName()));
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("bootstrap.servers", config.bootstrapServers());
+    settings.put("group.id", config.groupId());
+    settings.put("client.id", config.groupId() + "-" + deploymentID());
+    settings.put("auto.offset.reset", "earliest");
+    settings.put("enable.auto.commit", "false");
+    // What one poll may bring in after the partitions were paused: the most held beyond the bound.
+    settings.put("max.poll.records", String.valueOf(config.maxInFlight()));
+    // Only the partitions that move are revoked, so a joining instance does not stop everybody's work.
+    settings.put("partition.assignment.strategy", CooperativeStickyAssignor.class.getName());
+    // An instance that died without leaving (killed, its node lost) keeps its partitions this long: 10 s, not
+    // Kafka's 45, so its tenants move on soon; a live instance heartbeats every 3 s from its own thread.
+    settings.put("session.timeout.ms", "10000");
+    settings.put("heartbeat.interval.ms", "3000");
+    settings.put("key.deserializer", StringDeserializer.class.getName());
+    settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
     return vertx.executeBlocking(() -> new HandOverConsumer(settings, this)).compose(kafka -> {
       consumer = KafkaConsumer.create(vertx, kafka);
       consumer.exceptionHandler(e -> LOG.warn("tenant.requests consumer: {}", e.toString()));
