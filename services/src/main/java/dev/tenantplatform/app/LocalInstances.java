@@ -37,6 +37,8 @@ final class LocalInstances implements AutoCloseable {
 
   private final List<LocalInfo.Instance> instances = new ArrayList<>();
   private final List<Process> processes = new ArrayList<>();
+  private final List<List<String>> commands = new ArrayList<>();
+  private Path dataDir;
 
   private LocalInstances() {
   }
@@ -45,6 +47,7 @@ final class LocalInstances implements AutoCloseable {
   static LocalInstances start(int count, int firstPort, Path dataDir, String kafka, Path kubeconfig,
       int partitions) {
     LocalInstances started = new LocalInstances();
+    started.dataDir = dataDir;
     try {
       int[] ports = new int[count];
       for (int i = 0; i < count; i++) {
@@ -65,6 +68,47 @@ final class LocalInstances implements AutoCloseable {
 
   List<LocalInfo.Instance> instances() {
     return List.copyOf(instances);
+  }
+
+  /** Kills instance {@code index} (from 0) at once, as a lost node would: no hand-over, no leave. */
+  void kill(int index) {
+    processes.get(index).destroyForcibly();
+    waitFor(processes.get(index));
+  }
+
+  /** Stops instance {@code index} gracefully (SIGTERM) and answers its exit code. */
+  int stop(int index) {
+    processes.get(index).destroy();
+    return waitFor(processes.get(index));
+  }
+
+  /** Starts instance {@code index} again, on its port, and waits until it is ready. */
+  void restart(int index) {
+    List<String> command = commands.get(index);
+    Path log = dataDir.resolve("instance-" + (index + 1) + ".log");
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      processes.set(index, process);
+      instances.set(index, new LocalInfo.Instance(instances.get(index).http(), process.pid()));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot restart platform instance " + (index + 1) + ": " + e.getMessage(), e);
+    }
+    awaitReady(HttpClient.newHttpClient(), index, dataDir);
+  }
+
+  private static int waitFor(Process process) {
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        process.waitFor();
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      return -1;
+    }
   }
 
   private static List<String> command(int port, Path dataDir, String kafka, Path kubeconfig, int partitions,
@@ -88,6 +132,7 @@ final class LocalInstances implements AutoCloseable {
       Process process = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
       processes.add(process);
+      commands.add(command);
       instances.add(new LocalInfo.Instance("http://127.0.0.1:" + port, process.pid()));
       LOG.info("instance {} starting: pid {}, HTTP on 127.0.0.1:{}, log {}", index + 1, process.pid(), port, log);
     } catch (IOException e) {

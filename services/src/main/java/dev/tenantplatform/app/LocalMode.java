@@ -4,6 +4,7 @@ import dev.tenantplatform.api.SigningKeys;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.FreePorts;
+import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.support.KafkaTopics;
@@ -35,6 +36,8 @@ public final class LocalMode implements AutoCloseable {
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final Path dataDir;
   private LocalInfo info;
+  private ManagementClusterSimulator simulator;
+  private LocalInstances instances;
 
   private LocalMode(Path dataDir) {
     this.dataDir = dataDir;
@@ -64,7 +67,7 @@ public final class LocalMode implements AutoCloseable {
         () -> EmbeddedKafka.start(dataDir.resolve("kafka")));
     EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(dataDir, previousPort(previous));
     toClose.push(kubernetes);
-    ManagementClusterSimulator simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
+    simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
         SimulatorProfile.named(options.profile()));
     toClose.push(simulator);
     kubernetes.failWhen(call -> simulator.faults().shouldFailApiCall(call.namespace()));
@@ -76,7 +79,7 @@ public final class LocalMode implements AutoCloseable {
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
     String token = adminToken(keys, newKeys);
     if (options.instances() > 1) {
-      LocalInstances instances = LocalInstances.start(options.instances(), options.httpPort(), dataDir,
+      instances = LocalInstances.start(options.instances(), options.httpPort(), dataDir,
           broker.bootstrapServers(), kubernetes.kubeconfig(), options.partitions());
       toClose.push(instances);
       info = new LocalInfo(instances.instances().get(0).http(), broker.bootstrapServers(), kubernetes.url(),
@@ -99,6 +102,16 @@ public final class LocalMode implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /** The faults the simulator injects, per tenant: API errors among them. */
+  public Faults faults() {
+    return simulator.faults();
+  }
+
+  /** The platform processes, when there are several; null when the platform runs in this process. */
+  LocalInstances instances() {
+    return instances;
   }
 
   /** Stops in the reverse order of start; the data folder stays for the next start. */
