@@ -48,6 +48,9 @@ final class LocalInstances implements AutoCloseable {
       int partitions) {
     LocalInstances started = new LocalInstances();
     started.dataDir = dataDir;
+    // Should this process end without stopping them (an uncaught error, a test runner giving up), they go too.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> started.processes.forEach(Process::destroyForcibly),
+        "tenant-platform-local-instances"));
     try {
       int[] ports = new int[count];
       for (int i = 0; i < count; i++) {

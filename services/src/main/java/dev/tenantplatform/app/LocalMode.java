@@ -38,6 +38,7 @@ public final class LocalMode implements AutoCloseable {
   private LocalInfo info;
   private ManagementClusterSimulator simulator;
   private LocalInstances instances;
+  private volatile EmbeddedKafka broker;
 
   private LocalMode(Path dataDir) {
     this.dataDir = dataDir;
@@ -71,8 +72,8 @@ public final class LocalMode implements AutoCloseable {
         SimulatorProfile.named(options.profile()));
     toClose.push(simulator);
     kubernetes.failWhen(call -> simulator.faults().shouldFailApiCall(call.namespace()));
-    EmbeddedKafka broker = kafka.join();
-    toClose.push(broker);
+    broker = kafka.join();
+    toClose.push(() -> broker.close());
     KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());
 
     boolean newKeys = !Files.exists(dataDir.resolve(SigningKeys.PRIVATE_KEY_FILE));
@@ -102,6 +103,16 @@ public final class LocalMode implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * Stops the broker and, after {@code down}, starts it again on the same port with the same log: what a
+   * broker restart looks like to the platform. Blocking.
+   */
+  void restartBroker(Duration down) throws InterruptedException {
+    broker.close();
+    Thread.sleep(down.toMillis());
+    broker = EmbeddedKafka.start(dataDir.resolve("kafka"));
   }
 
   /** The faults the simulator injects, per tenant: API errors among them. */

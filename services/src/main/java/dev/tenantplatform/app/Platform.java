@@ -3,6 +3,7 @@ package dev.tenantplatform.app;
 import dev.tenantplatform.api.Api;
 import dev.tenantplatform.api.ApiConfig;
 import dev.tenantplatform.api.TokenConfig;
+import dev.tenantplatform.kube.RetryPolicy;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
@@ -19,6 +20,7 @@ import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +35,12 @@ import org.slf4j.LoggerFactory;
 public final class Platform {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  /**
+   * Twelve tries over up to about 45 s per object: an API server that refuses one call in five (each try is a
+   * read and a write) still gets every object written, where six tries lose about one object in five hundred.
+   */
+  static final RetryPolicy API_RETRIES = new RetryPolicy(12, Duration.ofMillis(200), Duration.ofSeconds(5));
 
   private final Vertx vertx;
   private final HttpVerticle http;
@@ -75,7 +83,7 @@ public final class Platform {
       KubernetesClient kubernetes, TokenConfig tokens) {
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
     AtomicReference<Watcher> watcher = new AtomicReference<>();
-    ProvisionerConfig provisioning = ProvisionerConfig.defaults(config.kafkaBootstrap());
+    ProvisionerConfig provisioning = ProvisionerConfig.defaults(config.kafkaBootstrap()).withApiRetries(API_RETRIES);
     // The ledger restores every tenant's chain, then writes none until the consumer group gives this instance
     // partitions: several instances share the tenants, and each writes only those of its partitions.
     return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults())

@@ -63,7 +63,7 @@ class ScaleOutFaultsIT {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   @TempDir
-  Path dataDir;
+  static Path dataDir;
   private LocalMode local;
   private KubernetesClient kube;
   private KafkaProducer<String, byte[]> producer;
@@ -101,6 +101,18 @@ class ScaleOutFaultsIT {
     awaitReady(tenants, TENANTS);
     report("one of three instances killed (SIGKILL)", tenants, fault, reads.stop());
     local.instances().restart(1);
+  }
+
+  @Test
+  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  void aBrokerRestartLosesNothing() throws InterruptedException {
+    List<String> tenants = onboard("broker");
+    awaitReady(tenants, TENANTS / 3);
+    Reads reads = readsOn(List.of(0, 1, 2), tenants.get(0));
+    long fault = System.nanoTime();
+    local.restartBroker(Duration.ofSeconds(5));
+    awaitReady(tenants, TENANTS);
+    report("the Kafka broker stopped for 5 s, then started again", tenants, fault, reads.stop());
   }
 
   @Test
