@@ -4,6 +4,7 @@ import dev.tenantplatform.api.SigningKeys;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.FreePorts;
+import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.support.KafkaTopics;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code local} mode: a real Kafka broker, the embedded Kubernetes API with the management-cluster
- * simulator, and the platform, all in this process, with their state in one data folder.
+ * simulator, and the platform, all in this process, with their state in one data folder; or, with several
+ * instances, the platform in that many processes of its own ({@link LocalInstances}) sharing the broker and the
+ * API.
  */
 public final class LocalMode implements AutoCloseable {
 
@@ -33,6 +36,9 @@ public final class LocalMode implements AutoCloseable {
   private final Deque<AutoCloseable> toClose = new ArrayDeque<>();
   private final Path dataDir;
   private LocalInfo info;
+  private ManagementClusterSimulator simulator;
+  private LocalInstances instances;
+  private volatile EmbeddedKafka broker;
 
   private LocalMode(Path dataDir) {
     this.dataDir = dataDir;
@@ -62,24 +68,32 @@ public final class LocalMode implements AutoCloseable {
         () -> EmbeddedKafka.start(dataDir.resolve("kafka")));
     EmbeddedKubernetes kubernetes = EmbeddedKubernetes.start(dataDir, previousPort(previous));
     toClose.push(kubernetes);
-    ManagementClusterSimulator simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
+    simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
         SimulatorProfile.named(options.profile()));
     toClose.push(simulator);
     kubernetes.failWhen(call -> simulator.faults().shouldFailApiCall(call.namespace()));
-    EmbeddedKafka broker = kafka.join();
-    toClose.push(broker);
+    broker = kafka.join();
+    toClose.push(() -> broker.close());
     KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());
 
     boolean newKeys = !Files.exists(dataDir.resolve(SigningKeys.PRIVATE_KEY_FILE));
     SigningKeys keys = SigningKeys.loadOrCreate(dataDir);
-    PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
-        options.partitions());
-    Platform platform = Platform.start(config, kubernetes.client(), keys.verification())
-        .toCompletionStage().toCompletableFuture().join();
-    toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS));
-
-    info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
-        kubernetes.url(), kubernetes.kubeconfig(), adminToken(keys, newKeys));
+    String token = adminToken(keys, newKeys);
+    if (options.instances() > 1) {
+      instances = LocalInstances.start(options.instances(), options.httpPort(), dataDir,
+          broker.bootstrapServers(), kubernetes.kubeconfig(), options.partitions());
+      toClose.push(instances);
+      info = new LocalInfo(instances.instances().get(0).http(), broker.bootstrapServers(), kubernetes.url(),
+          kubernetes.kubeconfig(), token, instances.instances());
+    } else {
+      PlatformConfig config = new PlatformConfig("127.0.0.1", options.httpPort(), broker.bootstrapServers(),
+          options.partitions());
+      Platform platform = Platform.start(config, kubernetes.client(), keys.verification())
+          .toCompletionStage().toCompletableFuture().join();
+      toClose.push(() -> platform.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
+      info = new LocalInfo("http://127.0.0.1:" + platform.httpPort(), broker.bootstrapServers(),
+          kubernetes.url(), kubernetes.kubeconfig(), token);
+    }
     info.write(dataDir);
   }
 
@@ -89,6 +103,26 @@ public final class LocalMode implements AutoCloseable {
 
   public Path dataDir() {
     return dataDir;
+  }
+
+  /**
+   * Stops the broker and, after {@code down}, starts it again on the same port with the same log: what a
+   * broker restart looks like to the platform. Blocking.
+   */
+  void restartBroker(Duration down) throws InterruptedException {
+    broker.close();
+    Thread.sleep(down.toMillis());
+    broker = EmbeddedKafka.start(dataDir.resolve("kafka"));
+  }
+
+  /** The faults the simulator injects, per tenant: API errors among them. */
+  public Faults faults() {
+    return simulator.faults();
+  }
+
+  /** The platform processes, when there are several; null when the platform runs in this process. */
+  LocalInstances instances() {
+    return instances;
   }
 
   /** Stops in the reverse order of start; the data folder stays for the next start. */

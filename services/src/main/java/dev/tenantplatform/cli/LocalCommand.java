@@ -8,7 +8,7 @@ import dev.tenantplatform.events.Topics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,24 +43,29 @@ final class LocalCommand implements Callable<Integer> {
       description = "Partitions of the platform's topics when they are created (default: ${DEFAULT-VALUE}).")
   int partitions;
 
+  @Option(names = "--instances", paramLabel = "N", defaultValue = "1",
+      description = "Platform processes sharing the broker and the Kubernetes API (default: ${DEFAULT-VALUE}): with"
+          + " more than one, each is a JVM of its own running `run --cluster` on loopback, on HTTP ports from"
+          + " --port up, listed under `instances` in local.json with its PID; Ctrl+C stops them all.")
+  int instances;
+
   @Override
   public Integer call() throws InterruptedException {
     long started = System.nanoTime();
-    LocalMode local = LocalMode.start(new LocalOptions(dataDir, port, profile, fresh, partitions));
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      local.close();
-      stopped.countDown();
-    }, "tenant-platform-shutdown"));
+    LocalMode local = LocalMode.start(new LocalOptions(dataDir, port, profile, fresh, partitions, instances));
+    GracefulStop stop = GracefulStop.on(Duration.ofSeconds(60), spec.commandLine().getErr(), local::close);
     print(local.info(), local.dataDir(), (System.nanoTime() - started) / 1e9);
-    stopped.await();
-    return 0;
+    return stop.await();
   }
 
   private void print(LocalInfo info, Path dir, double seconds) {
     PrintWriter out = spec.commandLine().getOut();
     out.printf("Tenant Platform is running locally (ready in %.1f s, profile %s).%n", seconds, profile);
     out.printf("  HTTP API    %s   (probes /health/ready, metrics /metrics)%n", info.http());
+    if (info.instances().size() > 1) {
+      info.instances().forEach(i -> out.printf("  Instance    %s   (pid %d, log %s)%n", i.http(), i.pid(),
+          dir.resolve("instance-" + (info.instances().indexOf(i) + 1) + ".log")));
+    }
     out.printf("  Kafka       %s   (topics %s)%n", info.kafka(),
         String.join(", ", Topics.ALL.stream().map(t -> t.name()).toList()));
     out.printf("  Kubernetes  %s   (kubectl --kubeconfig %s get clusters.cluster.x-k8s.io -A)%n",

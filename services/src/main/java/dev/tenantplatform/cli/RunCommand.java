@@ -14,10 +14,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code tenant-platform run}: production; Kafka and the management cluster are given, nothing is embedded. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -93,6 +96,18 @@ final class RunCommand implements Callable<Integer> {
       description = "Audience (aud) tokens must carry, if any (env TENANT_PLATFORM_TOKEN_AUDIENCE).")
   String tokenAudience;
 
+  @Mixin
+  ClusteringOptions cluster;
+
+  @Option(names = "--stop-timeout", paramLabel = "SECONDS", defaultValue = "${env:TENANT_PLATFORM_STOP_TIMEOUT:-25}",
+      description = "On SIGTERM or Ctrl+C: how long the graceful stop may take (hand the partitions over, commit,"
+          + " leave the cluster) before the process exits anyway; keep it below the pod's"
+          + " terminationGracePeriodSeconds (env TENANT_PLATFORM_STOP_TIMEOUT; default: ${DEFAULT-VALUE}).")
+  int stopTimeout;
+
+  @Spec
+  CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     TokenConfig tokens = TokenConfig.read(tokenIssuer, tokenKeys, tokenAlgorithm).withAudience(tokenAudience);
@@ -103,20 +118,25 @@ final class RunCommand implements Callable<Integer> {
     }
     KubernetesClient kubernetes = new KubernetesClientBuilder()
         .withConfig(RetryPolicy.withoutClientRetries(kubernetesConfig())).build();
-    Platform platform = Platform.start(config, kubernetes, tokens).toCompletionStage().toCompletableFuture().join();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+    if (stopTimeout < 1) {
+      throw new IllegalArgumentException("--stop-timeout " + stopTimeout + " must be at least 1 second");
+    }
+    Platform platform;
+    try {
+      platform = Platform.start(config, kubernetes, tokens, cluster.config()).toCompletionStage()
+          .toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      kubernetes.close();
+      throw e;
+    }
+    Duration timeout = Duration.ofSeconds(stopTimeout);
+    return GracefulStop.on(timeout, spec.commandLine().getErr(), () -> {
       try {
-        platform.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      } catch (Exception e) {
-        Thread.currentThread().interrupt();
+        platform.close().toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } finally {
         kubernetes.close();
-        stopped.countDown();
       }
-    }, "tenant-platform-shutdown"));
-    stopped.await();
-    return 0;
+    }).await();
   }
 
   /** The Kafka security of the options, with the password given apart (it is never an option). */

@@ -53,6 +53,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   private final Map<String, Future<?>> tails = new HashMap<>();
   /** Partitions whose restore failed: their tenants' heads cannot be trusted, so they get no appends. */
   private final Set<Integer> unrestored = new HashSet<>();
+  private final Fence fence = new Fence();
   private Future<?> restoring = Future.succeededFuture();
   private KafkaProducer<String, byte[]> producer;
   private int partitionCount;
@@ -153,9 +154,39 @@ public final class Ledger extends VerticleBase implements TenantLedger {
         (int) chains.values().stream().filter(c -> c.record().live()).count()));
   }
 
+  @Override
+  public boolean writes(String tenant) {
+    return fence.writes(tenant);
+  }
+
+  /** Closes the fence first, so nothing new starts; then waits for what is sending already. */
+  @Override
+  public Future<Void> handOver(Set<Integer> partitions) {
+    Set<Integer> which = Set.copyOf(partitions);
+    return onContext(() -> {
+      fence.close(which);
+      LOG.info("partitions {} of {} handed over: their chains are written elsewhere now", which.stream().sorted()
+          .toList(), config.topic());
+      return Future.join(new ArrayList<>(tails.values())).transform(ignored -> Future.<Void>succeededFuture());
+    });
+  }
+
+  /**
+   * Writes no chain until partitions are {@link #takeOver taken over}: how an instance that shares the work
+   * through a consumer group starts, since it does not know yet which tenants are its own.
+   */
+  public Future<Void> handOverAll() {
+    return onContext(() -> handOver(IntStream.range(0, partitionCount).boxed().collect(Collectors.toSet())));
+  }
+
+  @Override
+  public Future<Void> takeOver(Set<Integer> partitions) {
+    return restore(partitions);
+  }
+
   /**
    * Forgets the tenants of {@code partitions} of {@code tenant.events} and reads them again from the log: what
-   * an instance does when it takes these partitions over from another. Appends wait until it is done; if it
+   * an instance does when it takes these partitions over from another; it writes them from then on. Appends wait until it is done; if it
    * fails, the tenants of those partitions get no appends until a restore succeeds.
    */
   public Future<Void> restore(Set<Integer> partitions) {
@@ -187,6 +218,9 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   private Future<List<TenantEvent>> write(String tenant, List<Entry> entries) {
     TenantChain chain = chains.computeIfAbsent(tenant,
         t -> new TenantChain(t, partitionOf(t, partitionCount), config.onceKeysPerTenant()));
+    if (fence.isClosed(chain.partition())) {
+      return Future.failedFuture(fence.refusal(tenant, chain.partition()));
+    }
     if (unrestored.contains(chain.partition())) {
       return Future.failedFuture(new IllegalStateException("partition " + chain.partition() + " of "
           + config.topic() + " could not be restored, so the head of " + tenant + " is unknown: restore the"
@@ -315,6 +349,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
 
   private Void install(RestoredLog log) {
     partitionCount = log.partitionCount();
+    fence.partitionCount(partitionCount);
+    fence.open(log.partitions());
     chains.values().removeIf(chain -> log.partitions().contains(chain.partition()));
     chains.putAll(log.chains());
     unrestored.removeAll(log.partitions());

@@ -42,6 +42,12 @@
  * partition of {@code tenant.events} is {@link dev.tenantplatform.ledger.Ledger#partitionOf(String, int)} —
  * the same number as its partition of {@code tenant.requests} while both topics have as many partitions, since
  * both are keyed by tenant name with the default partitioner — so the instance assigned a partition of
- * requests restores and writes the partition of events with that number.
+ * requests restores and writes the partition of events with that number. The provisioner's rebalance listener
+ * calls {@link dev.tenantplatform.ledger.Ledger#handOver(java.util.Set)} before a partition goes (appends of its
+ * tenants are refused from then on, and the sends under way are waited for) and
+ * {@link dev.tenantplatform.ledger.Ledger#takeOver(java.util.Set)} when one comes (its chains are read back, then
+ * written). A platform instance starts with every partition handed over
+ * ({@link dev.tenantplatform.ledger.Ledger#handOverAll()}), so it writes nothing before the group gives it
+ * partitions; {@link dev.tenantplatform.ledger.Ledger#writes(String)} tells the watcher which tenants are its own.
  */
 package dev.tenantplatform.ledger;

@@ -37,6 +37,14 @@ public final class OffsetTracker {
     return -1;
   }
 
+  /** The offset to commit when the partition is given up now (the next one to read), or -1 when none was seen. */
+  public long next() {
+    if (highestSeen < 0) {
+      return -1;
+    }
+    return inFlight.isEmpty() ? highestSeen + 1 : inFlight.first();
+  }
+
   public int inFlight() {
     return inFlight.size();
   }

@@ -4,6 +4,7 @@ import dev.tenantplatform.events.TenantEvent;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single writer of each tenant's event chain, as the other components see it: they hand it
@@ -27,6 +28,31 @@ public interface TenantLedger {
 
   /** Tenants that exist (accepted and not deleted), from the log. */
   Future<Integer> liveTenants();
+
+  /**
+   * Whether this instance writes the tenant's chain now: it owns the tenant's partition. A ledger of a single
+   * instance writes every chain. Safe from any thread.
+   */
+  default boolean writes(String tenant) {
+    return true;
+  }
+
+  /**
+   * Stops writing the chains of these partitions (numbers of {@code tenant.events}, the same as those of
+   * {@code tenant.requests}) because another instance takes them over: appends of their tenants fail from now
+   * on, and the answer comes once the appends already sending are acknowledged or failed.
+   */
+  default Future<Void> handOver(Set<Integer> partitions) {
+    return Future.succeededFuture();
+  }
+
+  /**
+   * Reads the chains of these partitions again from the log (another instance may have written them) and
+   * writes them from then on; appends of their tenants wait until it is done.
+   */
+  default Future<Void> takeOver(Set<Integer> partitions) {
+    return Future.succeededFuture();
+  }
 
   /**
    * One event to append.
