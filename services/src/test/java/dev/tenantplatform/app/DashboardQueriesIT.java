@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.metrics.Dashboards;
 import dev.tenantplatform.sandbox.FreePorts;
+import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.testing.LocalTenants;
 import dev.tenantplatform.testing.Tool;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -75,9 +79,12 @@ class DashboardQueriesIT {
         LocalTenants tenants = new LocalTenants(local.info().http(), local.info().adminToken());
         tenants.onboardToReady(List.of("acme", "globex", "initech"), PATIENCE);
         tenants.offboard("initech", PATIENCE);
+        failAWorkerOf("globex", local.info(), tenants);
         sendUnreadableRequest(local.info().kafka());
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(value(api,
-            "tenantplatform_dlq_total{reason=\"not_json\"}")).isEqualTo("1"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+          assertThat(value(api, "tenantplatform_dlq_total{reason=\"not_json\"}")).isEqualTo("1");
+          assertThat(value(api, "tenantplatform_problems_total{kind=\"failed\",stage!=\"none\"}")).isEqualTo("1");
+        });
 
         boolean savingsPublished = tenants.scrape().contains("tenantplatform_savings_");
         List<Dashboards.Query> checked = new ArrayList<>();
@@ -136,6 +143,25 @@ class DashboardQueriesIT {
     JsonObject body = new JsonObject(answer.body());
     assertThat(body.getString("status")).as(query + " → " + answer.body()).isEqualTo("success");
     return body.getJsonObject("data");
+  }
+
+  /** The simulator fails the next worker Machine of the tenant (its fault annotation); scaling up makes one. */
+  private static void failAWorkerOf(String tenant, LocalInfo info, LocalTenants tenants) throws Exception {
+    Config config = Config.fromKubeconfig(Files.readString(info.kubeconfig()));
+    try (KubernetesClient kube = new KubernetesClientBuilder().withConfig(config).build()) {
+      kube.genericKubernetesResources("cluster.x-k8s.io/v1beta2", "Cluster").inNamespace("tenant-" + tenant)
+          .withName(tenant).edit(cluster -> {
+            Map<String, String> annotations = new java.util.HashMap<>();
+            if (cluster.getMetadata().getAnnotations() != null) {
+              annotations.putAll(cluster.getMetadata().getAnnotations());
+            }
+            annotations.put(Faults.ANNOTATION, "worker-fails");
+            cluster.getMetadata().setAnnotations(annotations);
+            return cluster;
+          });
+    }
+    tenants.scale(tenant, 2);
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(tenants.state(tenant)).isEqualTo("Failed"));
   }
 
   /** A record that is not JSON at all: the provisioner dead-letters it with reason not_json. */

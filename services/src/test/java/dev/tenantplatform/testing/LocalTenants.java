@@ -48,6 +48,13 @@ public final class LocalTenants {
         .untilAsserted(() -> assertThat(state(tenant)).isEqualTo("Deleted"));
   }
 
+  /** Scales the tenant's workers; answers once the request is on Kafka. */
+  public void scale(String tenant, int workers) {
+    HttpResponse<String> patched = send("PATCH", "/api/v1/tenants/" + tenant,
+        "{\"cluster\":{\"workers\":" + workers + "}}");
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(202);
+  }
+
   public String state(String tenant) {
     HttpResponse<String> got = send("GET", "/api/v1/tenants/" + tenant, null);
     return got.statusCode() == 200 ? new JsonObject(got.body()).getString("state") : "HTTP " + got.statusCode();
