@@ -87,16 +87,17 @@ public final class Platform {
   static Future<Platform> start(Vertx vertx, PrometheusMeterRegistry registry, PlatformConfig config,
       KubernetesClient kubernetes, TokenConfig tokens) {
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
+    ApiConfig api = ApiConfig.defaults(config.kafkaBootstrap(), tokens).withAdminRead(new AdminRead("/audit",
+        new AuditRoute(vertx, config.kafkaBootstrap(), Replay.DEFAULT_TIMEOUT)));
     MetricsVerticle metrics;
     try {
-      metrics = new MetricsVerticle(MetricsConfig.fromEnvironment(config.kafkaBootstrap(), System.getenv()), registry);
+      metrics = new MetricsVerticle(MetricsConfig.fromEnvironment(config.kafkaBootstrap(), System.getenv()), registry)
+          .withSavings(api.savings(), kubernetes);
     } catch (IllegalArgumentException e) {
       return vertx.close().transform(ignored -> Future.failedFuture(e));
     }
     AtomicReference<Watcher> watcher = new AtomicReference<>();
     ProvisionerConfig provisioning = ProvisionerConfig.defaults(config.kafkaBootstrap()).withApiRetries(API_RETRIES);
-    ApiConfig api = ApiConfig.defaults(config.kafkaBootstrap(), tokens).withAdminRead(new AdminRead("/audit",
-        new AuditRoute(vertx, config.kafkaBootstrap(), Replay.DEFAULT_TIMEOUT)));
     // The ledger restores every tenant's chain, then writes none until the consumer group gives this instance
     // partitions: several instances share the tenants, and each writes only those of its partitions.
     return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults(), metrics.telemetry())

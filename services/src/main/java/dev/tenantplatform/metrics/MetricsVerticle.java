@@ -2,9 +2,14 @@ package dev.tenantplatform.metrics;
 
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.support.Telemetry;
+import dev.tenantplatform.metrics.model.SavingsConfig;
+import dev.tenantplatform.metrics.model.SavingsFold;
+import dev.tenantplatform.metrics.model.SavingsModel;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,13 +27,19 @@ import java.util.function.Consumer;
  */
 public final class MetricsVerticle extends VerticleBase {
 
+  /** How often the control-plane pods' measured usage is read, where the metrics API is served. */
+  static final Duration USAGE_PERIOD = Duration.ofMinutes(1);
+
   private final MetricsConfig config;
+  private final MeterRegistry registry;
   private final PlatformMeters platformMeters;
+  private ControlPlaneUsage usage;
   private final List<Consumer<TenantEvent>> folds = new ArrayList<>();
   private EventLogFeed feed;
 
   public MetricsVerticle(MetricsConfig config, MeterRegistry registry) {
     this.config = config;
+    this.registry = registry;
     this.platformMeters = new PlatformMeters(registry, config.kafkaRefresh());
     folds.add(new TenantMeters(registry, config.slowestTenants()));
   }
@@ -52,9 +63,26 @@ public final class MetricsVerticle extends VerticleBase {
     return this;
   }
 
+  /**
+   * Publishes the savings meters: a {@link SavingsFold} over the log priced by {@code savings}, with the
+   * control-plane pods' measured usage read through {@code kubernetes} beside it. Before deploying.
+   */
+  public MetricsVerticle withSavings(SavingsConfig savings, KubernetesClient kubernetes) {
+    SavingsFold fold = new SavingsFold();
+    SavingsModel model = new SavingsModel(savings);
+    usage = new ControlPlaneUsage(kubernetes);
+    withFold(fold::apply);
+    ControlPlaneUsage measured = usage;
+    SavingsMeters.bind(registry, () -> fold.report(model).withUsage(measured.describe()));
+    return this;
+  }
+
   @Override
   public Future<?> start() {
     feed = new EventLogFeed(context, config.bootstrapServers(), folds, platformMeters);
+    if (usage != null) {
+      usage.start(vertx, USAGE_PERIOD);
+    }
     return feed.start();
   }
 
