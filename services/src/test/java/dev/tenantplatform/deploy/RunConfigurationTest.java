@@ -105,6 +105,7 @@ class RunConfigurationTest {
     assertThat(Manifests.ofKind(objects, "KafkaNodePool")).singleElement().satisfies(pool -> assertThat(
         ((Number) ((GenericKubernetesResource) pool).get("spec", "replicas")).intValue()).isEqualTo(3));
     assertThat(KustomizeRenderTest.container(Manifests.platform(objects)).getArgs()).contains("--no-create-topics");
+    assertThat((Object) kafka.get("spec", "kafka", "config", "auto.create.topics.enable")).isEqualTo(false);
   }
 
   @Test
