@@ -2,6 +2,8 @@ package dev.tenantplatform.app;
 
 import dev.tenantplatform.api.Api;
 import dev.tenantplatform.api.ApiConfig;
+import dev.tenantplatform.metrics.model.SavingsConfig;
+import dev.tenantplatform.metrics.model.SavingsSettings;
 import dev.tenantplatform.api.TokenConfig;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
@@ -38,6 +40,13 @@ public final class Platform {
   }
 
   public static Future<Platform> start(PlatformConfig config, KubernetesClient kubernetes, TokenConfig tokens) {
+    SavingsConfig savings;
+    try {
+      savings = SavingsSettings.apply(System.getenv());
+    } catch (IllegalArgumentException e) {
+      // A bad savings setting stops the start here, before any verticle runs.
+      return Future.failedFuture(e);
+    }
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(
@@ -50,8 +59,8 @@ public final class Platform {
         .compose(ledger -> Provisioner.deploy(vertx, ProvisionerConfig.defaults(config.kafkaBootstrap()),
                 kubernetes, ledger)
             .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger)))
-        .compose(watcher -> Api.start(vertx, ApiConfig.defaults(config.kafkaBootstrap(), tokens), kubernetes,
-            registry))
+        .compose(watcher -> Api.start(vertx,
+            ApiConfig.defaults(config.kafkaBootstrap(), tokens).withSavings(savings), kubernetes, registry))
         .compose(api -> vertx.deployVerticle(http.withApi(api.router())))
         .map(id -> {
           LOG.info("platform ready: HTTP on {}:{}", config.httpHost(), http.actualPort());
