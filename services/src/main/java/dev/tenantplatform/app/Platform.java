@@ -11,6 +11,7 @@ import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.metrics.MetricsConfig;
 import dev.tenantplatform.metrics.MetricsVerticle;
+import dev.tenantplatform.metrics.model.SavingsSettings;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
 import dev.tenantplatform.watcher.Watcher;
@@ -87,10 +88,13 @@ public final class Platform {
   static Future<Platform> start(Vertx vertx, PrometheusMeterRegistry registry, PlatformConfig config,
       KubernetesClient kubernetes, TokenConfig tokens) {
     HttpVerticle http = new HttpVerticle(config, registry, kubernetes);
-    ApiConfig api = ApiConfig.defaults(config.kafkaBootstrap(), tokens).withAdminRead(new AdminRead("/audit",
-        new AuditRoute(vertx, config.kafkaBootstrap(), Replay.DEFAULT_TIMEOUT)));
+    ApiConfig api;
     MetricsVerticle metrics;
     try {
+      // A bad savings or metrics setting stops the start here, naming the setting, before any verticle runs.
+      api = ApiConfig.defaults(config.kafkaBootstrap(), tokens).withSavings(SavingsSettings.apply(System.getenv()))
+          .withAdminRead(new AdminRead("/audit", new AuditRoute(vertx, config.kafkaBootstrap(),
+              Replay.DEFAULT_TIMEOUT)));
       metrics = new MetricsVerticle(MetricsConfig.fromEnvironment(config.kafkaBootstrap(), System.getenv()), registry)
           .withSavings(api.savings(), kubernetes);
     } catch (IllegalArgumentException e) {
