@@ -34,6 +34,8 @@ public final class MetricsVerticle extends VerticleBase {
   private final MeterRegistry registry;
   private final PlatformMeters platformMeters;
   private ControlPlaneUsage usage;
+  /** Held here: the registry keeps only weak references to what its gauges read. */
+  private SavingsMeters savingsMeters;
   private final List<Consumer<TenantEvent>> folds = new ArrayList<>();
   private EventLogFeed feed;
 
@@ -73,7 +75,7 @@ public final class MetricsVerticle extends VerticleBase {
     usage = new ControlPlaneUsage(kubernetes);
     withFold(fold::apply);
     ControlPlaneUsage measured = usage;
-    SavingsMeters.bind(registry, () -> fold.report(model).withUsage(measured.describe()));
+    savingsMeters = SavingsMeters.bind(registry, () -> fold.report(model).withUsage(measured.describe()));
     return this;
   }
 
