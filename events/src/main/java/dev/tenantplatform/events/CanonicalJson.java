@@ -88,8 +88,12 @@ final class CanonicalJson {
         return true;
       }
       case NUMBER -> {
-        return node.isLong() || node.isBigInteger() && node.bigIntegerValue().bitLength() >= Long.SIZE
-            || node.isBigDecimal() && normalizeNumber(node).equals(node);
+        if (node.isBigDecimal()) {
+          // BigDecimal's own equals, which tells 7.250 from 7.25: Jackson's node equality does not.
+          JsonNode normal = normalizeNumber(node);
+          return normal.isBigDecimal() && normal.decimalValue().equals(node.decimalValue());
+        }
+        return node.isLong() || node.isBigInteger() && node.bigIntegerValue().bitLength() >= Long.SIZE;
       }
       case STRING, BOOLEAN, NULL -> {
         return true;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,21 @@ class EventDecodingTest {
 
     assertThat(read).isEqualTo(life);
     assertThat(HashChain.verify(read)).isEmpty();
+  }
+
+  @Test
+  void durationsWithTrailingZerosAreHashedInTheirNormalFormAndVerifyWhenReadBack() {
+    for (long millis : new long[] {7250, 6000, 12345, 100, 1, 999_999, 61_500}) {
+      TenantEvent sealed = HashChain.next(ChainHead.genesis("acme"), TenantEvent.unsealed(EventType.TENANT_READY,
+          "acme", "r1", ready.time(), EventData.ready(Duration.ofMillis(millis), Duration.ofMillis(millis + 30),
+              Duration.ofMillis(millis * 2))));
+
+      TenantEvent back = codec.decodeEvent(codec.encodeEvent(sealed));
+
+      assertThat(ChainVerifier.alteration(back)).as("%d ms", millis).isNull();
+      assertThat(back).isEqualTo(sealed);
+      assertThat(sealed.dataJson()).doesNotContainPattern("\\.\\d*0[,}]");
+    }
   }
 
   @Test
