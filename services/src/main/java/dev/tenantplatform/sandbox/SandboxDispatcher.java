@@ -109,12 +109,15 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
     if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
       return index.find(query).map(found -> new MockResponse().setResponseCode(200).setBody(found.json()))
-          .orElseGet(() -> status(404, "NotFound", query.getAttribute(KubernetesAttributesExtractor.PLURAL)
-              .getValues().get(0) + " \"" + query.getAttribute(KubernetesAttributesExtractor.NAME).getValues().get(0)
-              + "\" not found"));
+          .orElseGet(() -> status(404, "NotFound", only(query, KubernetesAttributesExtractor.PLURAL) + " \""
+              + only(query, KubernetesAttributesExtractor.NAME) + "\" not found"));
     }
     return new MockResponse().setResponseCode(200)
         .setBody(lists.compose(index.list(query), String.valueOf(lastVersion.get())));
+  }
+
+  private static String only(AttributeSet attributes, String key) {
+    return attributes.getAttribute(key).getValues().get(0).toString();
   }
 
   private static boolean isWatch(String path) {
