@@ -55,8 +55,8 @@ public final class Applier {
   private static final Logger LOG = LoggerFactory.getLogger(Applier.class);
   private static final int UNSUPPORTED_MEDIA_TYPE = 415;
   private static final int NOT_FOUND = 404;
-  /** Objects whose last apply is remembered: some ten thousand tenants' worth, a few MB. */
-  private static final int REMEMBERED = 100_000;
+  /** Objects whose last apply is remembered: the last two thousand tenants' or so, about 5 MB at most. */
+  private static final int REMEMBERED = 20_000;
 
   private final Vertx vertx;
   private final KubernetesClient client;

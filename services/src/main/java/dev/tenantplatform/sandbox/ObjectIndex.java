@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * The stored objects of the CRUD mock, found by collection (API group, version, plural) and by namespace and
  * name, as an API server finds them, instead of by matching every stored object against each request: the
- * mock's own store is a list that every read and write scans, so its calls grow slower with every tenant.
+ * mock's own store is one map that every read and write looks through entry by entry, so its calls grow
+ * slower with every tenant.
  *
  * <p>Kept beside the mock's store, written wherever it is (under the mock's write lock), and read without a
  * lock: each entry is immutable, so a reader sees an object as it was before or after a write, never half.

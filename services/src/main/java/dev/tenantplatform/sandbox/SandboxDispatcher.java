@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * fabric8's CRUD dispatcher, made to behave enough like a real API server for the platform, the
- * simulator and kubectl: real discovery, server-side apply approximated (create when absent, JSON
- * merge patch when present, nothing written when that changes nothing; no field ownership), write
+ * simulator and kubectl: real discovery, server-side apply approximated (a create, and a JSON merge patch
+ * when the object exists, nothing written when that changes nothing; no field ownership), write
  * queries dropped (the CRUD mock ignores a {@code /status} patch that carries {@code ?fieldManager=}),
  * and API errors injected on demand.
  *
@@ -110,12 +110,15 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
     if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
       return index.find(query).map(found -> new MockResponse().setResponseCode(200).setBody(found.json()))
-          .orElseGet(() -> status(404, "NotFound", query.getAttribute(KubernetesAttributesExtractor.PLURAL)
-              .getValues().get(0) + " \"" + query.getAttribute(KubernetesAttributesExtractor.NAME).getValues().get(0)
-              + "\" not found"));
+          .orElseGet(() -> status(404, "NotFound", only(query, KubernetesAttributesExtractor.PLURAL) + " \""
+              + only(query, KubernetesAttributesExtractor.NAME) + "\" not found"));
     }
     return new MockResponse().setResponseCode(200)
         .setBody(lists.compose(index.list(query), String.valueOf(lastVersion.get())));
+  }
+
+  private static String only(AttributeSet attributes, String key) {
+    return attributes.getAttribute(key).getValues().get(0).toString();
   }
 
   private static boolean isWatch(String path) {
@@ -179,10 +182,18 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
     // Read once: the mock's buffer empties as it is read, and a second read would see no body at all.
     String body = request.getUtf8Body();
+    if (apply) {
+      // Most applies of a provisioning platform make new objects: a create first finds that with the one
+      // lookup the create makes anyway; only an object that exists (409) is read and merged.
+      MockResponse created = create(request, path, body);
+      if (created.code() != 409) {
+        return created;
+      }
+    }
     MockResponse current = handleGet(path);
     if (current.code() == 404) {
-      return apply ? handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
-          path.substring(0, path.lastIndexOf('/')), jsonHeaders(request), utf8(body))) : current;
+      // gone since the create found it: an apply makes it again
+      return apply ? create(request, path, body) : current;
     }
     JsonObject stored = new JsonObject(current.getBody().readUtf8());
     // The CRUD mock appends to lists on a merge patch; RFC 7386 (and apply) replace them.
@@ -193,6 +204,11 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     }
     return handleUpdate(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, jsonHeaders(request),
         utf8(merged.encode())));
+  }
+
+  private MockResponse create(RecordedRequest request, String path, String body) {
+    return handleCreate(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+        path.substring(0, path.lastIndexOf('/')), jsonHeaders(request), utf8(body)));
   }
 
   private static Buffer utf8(String text) {

@@ -34,8 +34,10 @@ import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,7 +64,9 @@ class WatcherIT {
       EventType.CLUSTER_PROVISIONED, EventType.CLUSTER_CNI_APPLIED, EventType.CLUSTER_WORKERS_READY);
 
   private final CloudEventCodec codec = new CloudEventCodec();
-  private final Faults faults = new Faults();
+  /** Seeded: the API errors a tenant's calls meet are the same from run to run. */
+  private final Faults faults = new Faults(new SplittableRandom(2026));
+  private final AtomicInteger refusedCalls = new AtomicInteger();
   private KafkaCluster kafka;
   private Vertx vertx;
   private EmbeddedKubernetes kube;
@@ -77,6 +81,8 @@ class WatcherIT {
     vertx = Vertx.vertx();
     kube = EmbeddedKubernetes.start(null);
     controllers = ManagementClusterSimulator.start(kube.controllersClient(), SimulatorProfile.INSTANT, faults);
+    // the api-errors fault, as local mode wires it: the platform's calls for the tenant fail at its rate
+    kube.failWhen(call -> faults.shouldFailApiCall(call.namespace()) && refusedCalls.incrementAndGet() > 0);
     ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
         .withGroupId("watcher-it-" + UUID.randomUUID())
@@ -202,6 +208,46 @@ class WatcherIT {
     assertThat(failed.data().path("stage").asText()).isEqualTo("workers");
     TenantState state = join(watcher.state(tenant)).orElseThrow();
     assertThat(state.phase()).isEqualTo(TenantPhase.FAILED);
+  }
+
+  @Test
+  void aTenantWhoseApiCallsFailNowAndThenGetsItsWholeLifeOnceThroughRetries() {
+    String tenant = tenant("flaky");
+    faults.inject(tenant, new Fault.ApiErrors(0.3));
+    int refusedBefore = refusedCalls.get();
+    try {
+      request(TenantRequest.create(tenant, "ops", ClusterSpec.UNCHANGED));
+      await().atMost(PATIENCE).until(() -> types(tenant).contains(EventType.TENANT_READY));
+    } finally {
+      faults.clear(tenant);
+    }
+
+    assertThat(refusedCalls.get()).as("calls refused by the fault").isGreaterThan(refusedBefore);
+    List<TenantEvent> chain = events(tenant);
+    assertThat(chain).extracting(TenantEvent::type).doesNotHaveDuplicates().contains(EventType.TENANT_ACCEPTED,
+        EventType.CLUSTER_APPLIED, EventType.CLUSTER_PROVISIONED, EventType.CLUSTER_CONTROLPLANE_READY,
+        EventType.CLUSTER_CNI_APPLIED, EventType.CLUSTER_WORKERS_READY, EventType.TENANT_READY);
+    assertThat(chain).extracting(TenantEvent::sequence)
+        .containsExactlyElementsOf(LongStream.rangeClosed(1, chain.size()).boxed().toList());
+    assertThat(HashChain.verify(chain)).isEmpty();
+  }
+
+  @Test
+  void aTenantWhoseApiCallsAllFailIsFailedWithTheApisMessageAndNothingIsDerivedForIt() {
+    String tenant = tenant("down");
+    faults.inject(tenant, new Fault.ApiErrors(1.0));
+    try {
+      request(TenantRequest.create(tenant, "ops", ClusterSpec.UNCHANGED));
+      await().atMost(PATIENCE).until(() -> types(tenant).contains(EventType.CLUSTER_FAILED));
+    } finally {
+      faults.clear(tenant);
+    }
+
+    TenantEvent failed = only(tenant, EventType.CLUSTER_FAILED);
+    assertThat(failed.data().path("reason").asText()).contains("503", "the API server is unavailable");
+    assertThat(failed.data().path("stage").asText()).isEqualTo("apply");
+    await().during(Duration.ofSeconds(3)).atMost(PATIENCE).until(() -> types(tenant).equals(
+        List.of(EventType.TENANT_ACCEPTED, EventType.CLUSTER_FAILED)));
   }
 
   @Test
