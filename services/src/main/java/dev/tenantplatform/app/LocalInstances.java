@@ -90,8 +90,7 @@ final class LocalInstances implements AutoCloseable {
     List<String> command = commands.get(index);
     Path log = dataDir.resolve("instance-" + (index + 1) + ".log");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      Process process = builder(command).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
       processes.set(index, process);
       instances.set(index, new LocalInfo.Instance(instances.get(index).http(), process.pid()));
     } catch (IOException e) {
@@ -132,8 +131,7 @@ final class LocalInstances implements AutoCloseable {
   private void launch(int index, int port, Path dataDir, List<String> command) {
     Path log = dataDir.resolve("instance-" + (index + 1) + ".log");
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+      Process process = builder(command).redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
       processes.add(process);
       commands.add(command);
       instances.add(new LocalInfo.Instance("http://127.0.0.1:" + port, process.pid()));
@@ -142,6 +140,15 @@ final class LocalInstances implements AutoCloseable {
       throw new IllegalStateException("cannot start platform instance " + (index + 1) + " (" + command.get(0)
           + "): " + e.getMessage(), e);
     }
+  }
+
+  private static ProcessBuilder builder(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    // The embedded API answers lists slowly while it closes the watches of an instance that went away (the
+    // mock server does that on its event loop): a minute per call, not fabric8's 10 s, so that an instance
+    // started meanwhile syncs instead of failing.
+    builder.environment().put("KUBERNETES_REQUEST_TIMEOUT", "60000");
+    return builder;
   }
 
   private void awaitReady(HttpClient http, int index, Path dataDir) {

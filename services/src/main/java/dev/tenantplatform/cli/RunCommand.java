@@ -10,7 +10,6 @@ import dev.tenantplatform.kube.RetryPolicy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -145,14 +144,15 @@ final class RunCommand implements Callable<Integer> {
         kafkaTruststore);
   }
 
-  private Config kubernetesConfig() throws IOException {
-    if (kubeconfig == null) {
-      return Config.autoConfigure(null);
-    }
-    if (!Files.isReadable(kubeconfig)) {
+  private Config kubernetesConfig() {
+    if (kubeconfig != null && !Files.isReadable(kubeconfig)) {
       throw new IllegalArgumentException("cannot read the kubeconfig " + kubeconfig
           + ": give a readable file with --kubeconfig or KUBECONFIG");
     }
-    return Config.fromKubeconfig(Files.readString(kubeconfig));
+    if (kubeconfig != null) {
+      // Through auto-configuration, so that fabric8's KUBERNETES_* settings (request timeout, …) still apply.
+      System.setProperty(Config.KUBERNETES_KUBECONFIG_FILE, kubeconfig.toString());
+    }
+    return Config.autoConfigure(null);
   }
 }

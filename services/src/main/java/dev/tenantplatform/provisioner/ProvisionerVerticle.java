@@ -175,15 +175,22 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
         });
   }
 
+  /** Completes once no record of {@code partitions} runs any more, or at the deadline, whichever comes first. */
   private Future<Void> drained(Set<TopicPartition> partitions, long deadline) {
-    if (inFlight.running(partitions) == 0 || System.nanoTime() >= deadline) {
-      return Future.succeededFuture();
-    }
     Promise<Void> done = Promise.promise();
-    onFinish.add(() -> drained(partitions, deadline).onComplete(done));
-    long millis = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-    vertx.setTimer(millis, id -> done.tryComplete());
-    return done.future();
+    Runnable check = new Runnable() {
+      @Override
+      public void run() {
+        if (inFlight.running(partitions) == 0) {
+          done.tryComplete();
+        } else if (!done.future().isComplete()) {
+          onFinish.add(this);
+        }
+      }
+    };
+    check.run();
+    long timer = vertx.setTimer(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), id -> done.tryComplete());
+    return done.future().onComplete(ignored -> vertx.cancelTimer(timer));
   }
 
   private void take(KafkaConsumerRecord<String, byte[]> record) {

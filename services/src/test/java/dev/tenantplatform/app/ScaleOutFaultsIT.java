@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
 class ScaleOutFaultsIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScaleOutFaultsIT.class);
-  private static final int TENANTS = Integer.getInteger("faults.tenants", 30);
+  private static final int TENANTS = Integer.getInteger("faults.tenants", 12);
   private static final Duration RECOVERY = Duration.ofMinutes(6);
   private final CloudEventCodec codec = new CloudEventCodec();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

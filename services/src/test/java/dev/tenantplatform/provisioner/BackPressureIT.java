@@ -66,7 +66,7 @@ class BackPressureIT {
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
         kafka.bootstrapServers()), new StringSerializer(), new ByteArraySerializer())) {
       Ledger ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
-      WatchedLedger watched = new WatchedLedger(ledger);
+      WatchedLedger watched = new WatchedLedger(ledger, prefix);
       join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
           .withGroupId("back-pressure-" + UUID.randomUUID()).withMaxInFlight(BOUND)
           .withApiRetries(new RetryPolicy(8, Duration.ofMillis(10), Duration.ofMillis(50)))
