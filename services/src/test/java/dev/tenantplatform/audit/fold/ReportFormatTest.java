@@ -88,12 +88,13 @@ class ReportFormatTest {
   void aPointInTimeIsOneRowPerTenantInCsvAndOneBlockPerTenantInTheTable() {
     AuditLog log = new AuditLog();
     log.onboard("acme", 0, T0);
+    log.kubeconfigRead("acme", "ops", "admin", 0, T0.plusSeconds(20));
     AuditReport report = fold(AuditQuery.pointInTime(TOPICS, T0.plusSeconds(30), null, true), log.records());
 
     List<String> rows = render(ReportFormat.CSV, report).lines().toList();
     assertThat(rows).containsExactly(String.join(",", CsvRenderer.SNAPSHOT_COLUMNS),
         "acme,Ready,7,2026-03-04T05:06:14.890Z,v1.32.8+k0s.0,3,3,calico,emptyDir,NodePort,docker,true,true,true,"
-            + "true,5.500,4.000,7.250,0.000,0,,,intact");
+            + "true,5.500,4.000,7.250,0.000,0,,,intact,\"ops (admin) 1 read, last 2026-03-04T05:06:27.890Z\"");
     String table = render(ReportFormat.TABLE, report);
     assertThat(table).startsWith("tenant-platform replay at 2026-03-04T05:06:37.890Z\n")
         .contains("\nacme  Ready  (event 7 at 2026-03-04T05:06:14.890Z)\n")
