@@ -159,13 +159,13 @@ class WatcherMockTest {
     TenantEvent ready = ledger.events(ACME).stream()
         .filter(e -> e.type() == EventType.CLUSTER_CONTROLPLANE_READY).findFirst().orElseThrow();
 
-    // The default plan: k0s 1 CPU / 1Gi and etcd 250m / 512Mi per pod, three pods of each.
+    // The default plan: k0s 100m / 160Mi and etcd 30m / 50Mi per pod, three pods of each.
     assertThat(ready.data().at("/resources/k0s/pods").asInt()).isEqualTo(3);
-    assertThat(ready.data().at("/resources/k0s/cpuMillis").asLong()).isEqualTo(3000);
-    assertThat(ready.data().at("/resources/k0s/memoryBytes").asLong()).isEqualTo(3L << 30);
+    assertThat(ready.data().at("/resources/k0s/cpuMillis").asLong()).isEqualTo(300);
+    assertThat(ready.data().at("/resources/k0s/memoryBytes").asLong()).isEqualTo(3L * (160 << 20));
     assertThat(ready.data().at("/resources/etcd/pods").asInt()).isEqualTo(3);
-    assertThat(ready.data().at("/resources/etcd/cpuMillis").asLong()).isEqualTo(750);
-    assertThat(ready.data().at("/resources/etcd/memoryBytes").asLong()).isEqualTo(3L * (512 << 20));
+    assertThat(ready.data().at("/resources/etcd/cpuMillis").asLong()).isEqualTo(90);
+    assertThat(ready.data().at("/resources/etcd/memoryBytes").asLong()).isEqualTo(3L * (50 << 20));
   }
 
   private void onboard() {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class SavingsFoldTest {
 
   private static final Instant T0 = Instant.parse("2026-03-04T05:06:07.890Z");
-  /** The platform's default plan: k0s 1 CPU / 1Gi and etcd 250m / 512Mi per pod, three of each. */
+  /** A generous plan: k0s 1 CPU / 1Gi and etcd 250m / 512Mi per pod, three of each. */
   private static final PodRequests K0S = new PodRequests(3, 3000, 3L << 30);
   private static final PodRequests ETCD = new PodRequests(3, 750, 3L * (512 << 20));
 

@@ -200,9 +200,11 @@ class ClusterBlueprintTest {
   }
 
   @Test
-  void defaultPlanRequestsTheK0sControllerMinimum() {
-    assertThat((String) acme().controlPlane().get("spec", "resources", "requests", "cpu")).isEqualTo("1");
-    assertThat((String) acme().controlPlane().get("spec", "resources", "requests", "memory")).isEqualTo("1Gi");
+  void defaultPlanRequestsWhatAHostedControlPlaneUsesAndLimitsItToAControllerNode() {
+    assertThat((String) acme().controlPlane().get("spec", "resources", "requests", "cpu")).isEqualTo("100m");
+    assertThat((String) acme().controlPlane().get("spec", "resources", "requests", "memory")).isEqualTo("160Mi");
+    assertThat((String) acme().controlPlane().get("spec", "resources", "limits", "cpu")).isEqualTo("1");
+    assertThat((String) acme().controlPlane().get("spec", "resources", "limits", "memory")).isEqualTo("1Gi");
   }
 
   @Test
