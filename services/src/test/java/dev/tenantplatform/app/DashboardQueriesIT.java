@@ -33,6 +33,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -41,6 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * binary is not installed; {@code .ci/run} installs it.
  */
 class DashboardQueriesIT {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardQueriesIT.class);
 
   private static final Duration PATIENCE = Duration.ofSeconds(90);
   /** What Grafana's interval variables come to for a dashboard of the last hour scraped every second. */
@@ -102,9 +106,8 @@ class DashboardQueriesIT {
           }
           assertThat(empty).as("panel queries without data").isEmpty();
         });
-        System.out.printf("%d panel queries returned data through Prometheus; %d savings queries wait for the"
-            + " savings meters:%n", checked.size(), waiting.size());
-        waiting.forEach(query -> System.out.println("  without data: " + query));
+        LOG.info("{} panel queries returned data through Prometheus; {} savings queries wait for the savings"
+            + " meters: {}", checked.size(), waiting.size(), waiting);
         assertThat(checked).hasSizeGreaterThan(20);
       }
     }

@@ -6,17 +6,21 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** With thousands of tenants the scrape stays the same size: per-tenant series are off, or the top N only. */
 class SeriesCardinalityTest {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SeriesCardinalityTest.class);
 
   @Test
   void tenThousandTenantsMakeNoMoreSeriesThanAHundred() {
     int hundred = seriesAfter(100, 0);
     int tenThousand = seriesAfter(10_000, 0);
 
-    System.out.printf("series in the scrape of the platform meters: %d with 100 tenants, %d with 10,000%n",
-        hundred, tenThousand);
+    LOG.info("series in the scrape of the platform meters: {} with 100 tenants, {} with 10,000", hundred,
+        tenThousand);
     assertThat(tenThousand).isEqualTo(hundred);
   }
 
@@ -25,7 +29,7 @@ class SeriesCardinalityTest {
     int without = seriesAfter(10_000, 0);
     int with = seriesAfter(10_000, 25);
 
-    System.out.printf("series with the 25 slowest tenants published: %d (%d without)%n", with, without);
+    LOG.info("series with the 25 slowest tenants published: {} ({} without)", with, without);
     assertThat(with).isEqualTo(without + 25);
   }
 
