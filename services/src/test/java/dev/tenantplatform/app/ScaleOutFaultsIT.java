@@ -43,7 +43,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +61,8 @@ class ScaleOutFaultsIT {
   private final CloudEventCodec codec = new CloudEventCodec();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir
-  static Path dataDir;
+  /** Under target/, not a temporary folder, so that the instances' logs are there to read after a failure. */
+  private final Path dataDir = Path.of("target", "scale-out-faults").toAbsolutePath();
   private LocalMode local;
   private KubernetesClient kube;
   private KafkaProducer<String, byte[]> producer;
