@@ -205,14 +205,14 @@ class ScaleOutFaultsIT {
     instances.forEach(i -> reads.timer.scheduleWithFixedDelay(() -> {
       URI uri = URI.create(local.info().instances().get(i).http() + "/api/v1/tenants/" + tenant);
       try {
-        int status = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+        int status = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
             .header("Authorization", "Bearer " + local.info().adminToken()).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status != 200 && status != 404) {
-          reads.failed.incrementAndGet();
+          reads.failed(i, "HTTP " + status);
         }
       } catch (Exception e) {
-        reads.failed.incrementAndGet();
+        reads.failed(i, e.toString());
       }
     }, 0, 200, TimeUnit.MILLISECONDS));
     return reads;
@@ -221,6 +221,11 @@ class ScaleOutFaultsIT {
   private static final class Reads {
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     final AtomicInteger failed = new AtomicInteger();
+
+    void failed(int instance, String what) {
+      failed.incrementAndGet();
+      LOG.warn("FAULTS read on instance {} failed: {}", instance + 1, what);
+    }
 
     int stop() {
       timer.shutdownNow();
