@@ -23,7 +23,8 @@ final class DataFolder {
       return;
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      List<String> foreign = entries.map(p -> p.getFileName().toString()).filter(n -> !OURS.contains(n)).toList();
+      List<String> foreign = entries.map(p -> p.getFileName().toString())
+          .filter(n -> !OURS.contains(n) && !LocalInstances.isLog(n)).toList();
       if (!foreign.isEmpty()) {
         throw new IllegalStateException("--fresh refuses to wipe " + dir + ": it holds files the platform did not"
             + " write (" + foreign + "); pick another --data folder or remove them yourself");

@@ -69,6 +69,11 @@ final class LocalInstances implements AutoCloseable {
     }
   }
 
+  /** Whether a file of the data folder is the log of an instance ({@code instance-N.log}). */
+  static boolean isLog(String fileName) {
+    return fileName.matches("instance-\\d+\\.log");
+  }
+
   List<LocalInfo.Instance> instances() {
     return List.copyOf(instances);
   }

@@ -43,7 +43,7 @@ public final class Platform {
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
   /**
-   * Twelve tries over up to about 45 s per object: an API server that refuses one call in five (each try is a
+   * Twelve tries, waiting 20 to 35 s in all, per object: an API server that refuses one call in five (each try is a
    * read and a write) still gets every object written, where six tries lose about one object in five hundred.
    */
   static final RetryPolicy API_RETRIES = new RetryPolicy(12, Duration.ofMillis(200), Duration.ofSeconds(5));

@@ -186,8 +186,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
 
   /**
    * Forgets the tenants of {@code partitions} of {@code tenant.events} and reads them again from the log: what
-   * an instance does when it takes these partitions over from another; it writes them from then on. Appends wait until it is done; if it
-   * fails, the tenants of those partitions get no appends until a restore succeeds.
+   * an instance does when it takes these partitions over from another; it writes them from then on. Appends wait
+   * until it is done; if it fails, the tenants of those partitions get no appends until a restore succeeds.
    */
   public Future<Void> restore(Set<Integer> partitions) {
     Set<Integer> which = Set.copyOf(partitions);

@@ -43,7 +43,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +61,8 @@ class ScaleOutFaultsIT {
   private final CloudEventCodec codec = new CloudEventCodec();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  @TempDir
-  static Path dataDir;
+  /** Under target/, not a temporary folder, so that the instances' logs are there to read after a failure. */
+  private final Path dataDir = Path.of("target", "scale-out-faults").toAbsolutePath();
   private LocalMode local;
   private KubernetesClient kube;
   private KafkaProducer<String, byte[]> producer;
@@ -206,14 +205,14 @@ class ScaleOutFaultsIT {
     instances.forEach(i -> reads.timer.scheduleWithFixedDelay(() -> {
       URI uri = URI.create(local.info().instances().get(i).http() + "/api/v1/tenants/" + tenant);
       try {
-        int status = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+        int status = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
             .header("Authorization", "Bearer " + local.info().adminToken()).build(),
             HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status != 200 && status != 404) {
-          reads.failed.incrementAndGet();
+          reads.failed(i, "HTTP " + status);
         }
       } catch (Exception e) {
-        reads.failed.incrementAndGet();
+        reads.failed(i, e.toString());
       }
     }, 0, 200, TimeUnit.MILLISECONDS));
     return reads;
@@ -222,6 +221,11 @@ class ScaleOutFaultsIT {
   private static final class Reads {
     final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     final AtomicInteger failed = new AtomicInteger();
+
+    void failed(int instance, String what) {
+      failed.incrementAndGet();
+      LOG.warn("FAULTS read on instance {} failed: {}", instance + 1, what);
+    }
 
     int stop() {
       timer.shutdownNow();
