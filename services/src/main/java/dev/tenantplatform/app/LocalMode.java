@@ -106,13 +106,13 @@ public final class LocalMode implements AutoCloseable {
   }
 
   /**
-   * Stops the broker and, after {@code down}, starts it again on the same port with the same log: what a
-   * broker restart looks like to the platform. Blocking.
+   * Stops the broker now and starts it again after {@code down}, on the same port with the same log: what a
+   * broker restart looks like to the platform. Completes once the broker serves again.
    */
-  void restartBroker(Duration down) throws InterruptedException {
+  CompletableFuture<Void> restartBroker(Duration down) {
     broker.close();
-    Thread.sleep(down.toMillis());
-    broker = EmbeddedKafka.start(dataDir.resolve("kafka"));
+    return CompletableFuture.runAsync(() -> broker = EmbeddedKafka.start(dataDir.resolve("kafka")),
+        CompletableFuture.delayedExecutor(down.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** The faults the simulator injects, per tenant: API errors among them. */

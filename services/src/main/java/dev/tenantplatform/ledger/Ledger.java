@@ -127,7 +127,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   @Override
   public Future<List<TenantEvent>> append(String tenant, List<Entry> entries) {
     try {
-      checkEntries(tenant, entries);
+      LedgerFold.checkAppend(tenant, entries);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
@@ -357,27 +357,6 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     LOG.info("restored {} tenant(s) from {} event(s) of {} (partitions {} of {})", log.chains().size(),
         log.events(), config.topic(), log.partitions().stream().sorted().toList(), log.partitionCount());
     return null;
-  }
-
-  private static void checkEntries(String tenant, List<Entry> entries) {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(entries, "entries");
-    for (Entry entry : entries) {
-      if (entry == null || entry.unsealed() == null) {
-        throw new IllegalArgumentException("an append to " + tenant + " holds an empty entry: give each entry"
-            + " an event built with TenantEvent.unsealed");
-      }
-      TenantEvent event = entry.unsealed();
-      if (!event.tenant().equals(tenant)) {
-        throw new IllegalArgumentException("a " + event.type() + " event of " + event.tenant() + " cannot be"
-            + " appended to the chain of " + tenant + ": append it to its own tenant");
-      }
-      if (event.isSealed()) {
-        throw new IllegalArgumentException("the " + event.type() + " event of " + tenant + " is sealed already"
-            + " (sequence " + event.sequence() + "): the ledger seals events, hand it TenantEvent.unsealed");
-      }
-      LedgerFold.check(event);
-    }
   }
 
   /** Runs {@code work} on the ledger's context and answers on the caller's (or at once, off Vert.x). */

@@ -9,9 +9,12 @@ import dev.tenantplatform.events.ChainHead;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.support.TenantLedger.Entry;
 import dev.tenantplatform.support.TenantRecord;
 import dev.tenantplatform.support.TenantRecord.Lifecycle;
 import dev.tenantplatform.support.TenantRecord.Progress;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * What a tenant's chain says about it: a pure fold of its sealed events, in sequence order, into a
@@ -119,6 +122,28 @@ public final class LedgerFold {
       return JSON.treeToValue(cluster, ClusterSpec.class);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       return null;
+    }
+  }
+
+  /** Fails, saying why, unless {@code entries} can be appended to the chain of {@code tenant}. */
+  static void checkAppend(String tenant, List<Entry> entries) {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(entries, "entries");
+    for (Entry entry : entries) {
+      if (entry == null || entry.unsealed() == null) {
+        throw new IllegalArgumentException("an append to " + tenant + " holds an empty entry: give each entry"
+            + " an event built with TenantEvent.unsealed");
+      }
+      TenantEvent event = entry.unsealed();
+      if (!event.tenant().equals(tenant)) {
+        throw new IllegalArgumentException("a " + event.type() + " event of " + event.tenant() + " cannot be"
+            + " appended to the chain of " + tenant + ": append it to its own tenant");
+      }
+      if (event.isSealed()) {
+        throw new IllegalArgumentException("the " + event.type() + " event of " + tenant + " is sealed already"
+            + " (sequence " + event.sequence() + "): the ledger seals events, hand it TenantEvent.unsealed");
+      }
+      check(event);
     }
   }
 }

@@ -109,7 +109,7 @@ class ScaleOutFaultsIT {
     awaitReady(tenants, TENANTS / 3);
     Reads reads = readsOn(List.of(0, 1, 2), tenants.get(0));
     long fault = System.nanoTime();
-    local.restartBroker(Duration.ofSeconds(5));
+    local.restartBroker(Duration.ofSeconds(5)).orTimeout(2, TimeUnit.MINUTES).join();
     awaitReady(tenants, TENANTS);
     report("the Kafka broker stopped for 5 s, then started again", tenants, fault, reads.stop());
   }
