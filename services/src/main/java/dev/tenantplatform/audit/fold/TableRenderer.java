@@ -94,8 +94,8 @@ final class TableRenderer {
       field("  rejected", EntryText.oneLine(s.lastRejection()));
     }
     if (!history.kubeconfigReaders().isEmpty()) {
-      field("  kubeconfig", history.kubeconfigReaders().stream().map(KubeconfigReader::describe)
-          .collect(Collectors.joining("; ")));
+      field("  access", "kubeconfig read by " + history.kubeconfigReaders().stream()
+          .map(KubeconfigReader::describe).collect(Collectors.joining("; ")));
     }
     if (report.verification().performed()) {
       field("  chain", chain(history.chain()));

@@ -98,6 +98,7 @@ class ReportFormatTest {
     String table = render(ReportFormat.TABLE, report);
     assertThat(table).startsWith("tenant-platform replay at 2026-03-04T05:06:37.890Z\n")
         .contains("\nacme  Ready  (event 7 at 2026-03-04T05:06:14.890Z)\n")
+        .contains("\n  access    kubeconfig read by ops (admin) 1 read, last 2026-03-04T05:06:27.890Z\n")
         .doesNotContain("TIME");
   }
 
