@@ -2,6 +2,8 @@ package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.RequestValidator;
 import dev.tenantplatform.events.Topics;
+import dev.tenantplatform.support.EventLogFeed;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.metrics.model.SavingsModel;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +15,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.TimeoutHandler;
+import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,10 +38,10 @@ public final class Api {
 
   private final Router router;
   private final TenantView view;
-  private final EventFeed feed;
+  private final EventLogFeed feed;
   private final RequestLog requests;
 
-  private Api(Router router, TenantView view, EventFeed feed, RequestLog requests) {
+  private Api(Router router, TenantView view, EventLogFeed feed, RequestLog requests) {
     this.router = router;
     this.view = view;
     this.feed = feed;
@@ -52,10 +55,12 @@ public final class Api {
   public static Future<Api> start(Vertx vertx, ApiConfig config, KubernetesClient kubernetes,
       MeterRegistry registry) {
     TenantView view = new TenantView(config.historyPerTenant());
-    EventFeed feed = EventFeed.start(vertx, config.kafkaBootstrap(), view);
+    EventLogFeed feed = new EventLogFeed(vertx.getOrCreateContext(), config.kafkaBootstrap(), "api",
+        List.of(view::apply), Telemetry.NOOP);
+    Future<Void> caughtUp = feed.start();
     RequestLog requests = KafkaRequestLog.create(vertx, config.kafkaBootstrap());
     return Contract.load(vertx)
-        .compose(contract -> feed.caughtUp().map(contract))
+        .compose(contract -> caughtUp.map(contract))
         .map(contract -> {
           Router router = router(vertx, config, contract, view, new Kubeconfigs(vertx, kubernetes), requests,
               registry);

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Predicate;
 
 /**
- * Every tenant as the log tells it: a projection of {@code tenant.events}, fed by {@link EventFeed} in log
+ * Every tenant as the log tells it: a projection of {@code tenant.events}, fed by {@link dev.tenantplatform.support.EventLogFeed} in log
  * order and read by the routes from any thread. Each instance folds the whole log, so every instance answers
  * alike once it has read as far.
  *

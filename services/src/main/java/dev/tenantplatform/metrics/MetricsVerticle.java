@@ -1,6 +1,7 @@
 package dev.tenantplatform.metrics;
 
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.support.EventLogFeed;
 import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.metrics.model.SavingsConfig;
 import dev.tenantplatform.metrics.model.SavingsFold;
@@ -81,7 +82,7 @@ public final class MetricsVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    feed = new EventLogFeed(context, config.bootstrapServers(), folds, platformMeters);
+    feed = new EventLogFeed(context, config.bootstrapServers(), "metrics", folds, platformMeters);
     if (usage != null) {
       usage.start(vertx, USAGE_PERIOD);
     }

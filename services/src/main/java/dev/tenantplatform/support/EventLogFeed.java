@@ -1,17 +1,18 @@
-package dev.tenantplatform.api;
+package dev.tenantplatform.support;
 
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.CodecException;
+import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.Topics;
-import dev.tenantplatform.support.KafkaClients;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
@@ -21,40 +22,47 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds the {@link TenantView} with every record of {@code tenant.events}, from the first, and then as they
- * come: all partitions assigned, no consumer group, nothing committed, so every instance folds the whole log.
- * It runs on a thread of its own (a Kafka consumer blocks in poll) and never touches an event loop.
+ * Hands every event of {@code tenant.events} to the folds, from the first, and then as they come: all partitions
+ * assigned, no consumer group, nothing committed, so every instance folds the whole log and a restarted one
+ * folds it again to the same values. What the API's tenant view and the metrics are fed by. Runs on a thread of its own (a Kafka consumer blocks in poll); the folds
+ * are called from that one thread, in log order per partition.
  */
-final class EventFeed implements AutoCloseable {
+public final class EventLogFeed implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
+  private static final Logger LOG = LoggerFactory.getLogger(EventLogFeed.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final Duration METADATA = Duration.ofSeconds(30);
 
   private final KafkaConsumer<String, byte[]> consumer;
-  private final TenantView view;
+  private final String reader;
+  private final Telemetry.Registration consumerMeters;
+  private final List<Consumer<TenantEvent>> folds;
   private final CloudEventCodec codec = new CloudEventCodec();
   private final Promise<Void> caughtUp = Promise.promise();
   private final Context context;
   private final Thread thread;
   private volatile boolean running = true;
 
-  private EventFeed(Context context, String bootstrapServers, TenantView view) {
+  /**
+   * A feed for {@code reader} ({@code api}, {@code metrics}), whose Kafka client and thread are named after it;
+   * the caught-up future completes on {@code context}.
+   */
+  public EventLogFeed(Context context, String bootstrapServers, String reader, List<Consumer<TenantEvent>> folds,
+      Telemetry telemetry) {
+    Map<String, Object> settings = new HashMap<>(KafkaClients.logReader(bootstrapServers));
+    settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "tenant-platform-" + reader);
+    this.reader = reader;
     this.context = context;
-    this.consumer = new KafkaConsumer<>(KafkaClients.logReader(bootstrapServers));
-    this.view = view;
-    this.thread = new Thread(this::run, "tenant-platform-api-events");
+    this.consumer = new KafkaConsumer<>(settings);
+    this.consumerMeters = telemetry.kafkaClient(consumer);
+    this.folds = List.copyOf(folds);
+    this.thread = new Thread(this::run, "tenant-platform-" + reader + "-events");
     this.thread.setDaemon(true);
   }
 
-  /** Starts reading; the future completes once the view holds the log as it was at start. */
-  static EventFeed start(Vertx vertx, String bootstrapServers, TenantView view) {
-    EventFeed feed = new EventFeed(vertx.getOrCreateContext(), bootstrapServers, view);
-    feed.thread.start();
-    return feed;
-  }
-
-  Future<Void> caughtUp() {
+  /** Starts reading; the future completes on {@code context} once the folds hold the log as it was at start. */
+  public Future<Void> start() {
+    thread.start();
     return caughtUp.future();
   }
 
@@ -75,9 +83,10 @@ final class EventFeed implements AutoCloseable {
     } catch (WakeupException e) {
       // close() wakes the consumer up to stop it.
     } catch (RuntimeException e) {
-      LOG.error("the tenant view stopped reading {}: {}", Topics.EVENTS.name(), e.toString());
+      LOG.error("the {} stopped reading {}: {}", reader, Topics.EVENTS.name(), e.toString());
       settle(e);
     } finally {
+      consumerMeters.close();
       consumer.close(Duration.ofSeconds(5));
     }
   }
@@ -105,7 +114,6 @@ final class EventFeed implements AutoCloseable {
     return end;
   }
 
-  /** Completes {@link #caughtUp()} on the context that started the feed, not on the feed's own thread. */
   private void settle(Throwable failure) {
     context.runOnContext(v -> {
       if (failure == null) {
@@ -117,12 +125,23 @@ final class EventFeed implements AutoCloseable {
   }
 
   private void fold(ConsumerRecord<String, byte[]> record) {
+    TenantEvent event;
     try {
-      view.apply(codec.decodeEvent(record.value()));
+      event = codec.decodeEvent(record.value());
     } catch (CodecException | IllegalArgumentException e) {
-      // The ledger writes only valid events; anything else was written by someone else and says nothing.
+      // The ledger writes only valid events; anything else was written by someone else and counts for nothing.
       LOG.warn("skipped an unreadable record of {} at partition {} offset {}: {}", record.topic(),
           record.partition(), record.offset(), e.getMessage());
+      return;
+    }
+    for (Consumer<TenantEvent> fold : folds) {
+      try {
+        fold.accept(event);
+      } catch (RuntimeException e) {
+        // One fold's bug must not starve the others of the rest of the log.
+        LOG.error("a {} fold failed on event {} of {}: {}", reader, event.sequence(), event.tenant(),
+            e.toString());
+      }
     }
   }
 
