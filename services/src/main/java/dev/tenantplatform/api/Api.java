@@ -54,11 +54,17 @@ public final class Api {
    */
   public static Future<Api> start(Vertx vertx, ApiConfig config, KubernetesClient kubernetes,
       MeterRegistry registry) {
+    return start(vertx, config, kubernetes, registry, Telemetry.NOOP);
+  }
+
+  /** As {@link #start(Vertx, ApiConfig, KubernetesClient, MeterRegistry)}, its Kafka clients told to {@code telemetry}. */
+  public static Future<Api> start(Vertx vertx, ApiConfig config, KubernetesClient kubernetes,
+      MeterRegistry registry, Telemetry telemetry) {
     TenantView view = new TenantView(config.historyPerTenant());
     EventLogFeed feed = new EventLogFeed(vertx.getOrCreateContext(), config.kafkaBootstrap(), "api",
-        List.of(view::apply), Telemetry.NOOP);
+        List.of(view::apply), telemetry);
     Future<Void> caughtUp = feed.start();
-    RequestLog requests = KafkaRequestLog.create(vertx, config.kafkaBootstrap());
+    RequestLog requests = KafkaRequestLog.create(vertx, config.kafkaBootstrap(), telemetry);
     return Contract.load(vertx)
         .compose(contract -> caughtUp.map(contract))
         .map(contract -> {

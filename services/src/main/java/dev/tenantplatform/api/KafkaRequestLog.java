@@ -5,6 +5,7 @@ import dev.tenantplatform.events.KubeconfigRead;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.support.KafkaClients;
+import dev.tenantplatform.support.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.kafka.client.producer.KafkaProducer;
@@ -23,20 +24,22 @@ final class KafkaRequestLog implements RequestLog {
   static final int DELIVERY_TIMEOUT_MS = 10_000;
 
   private final KafkaProducer<String, byte[]> producer;
+  private final Telemetry.Registration producerMeters;
   private final CloudEventCodec codec = new CloudEventCodec();
 
-  private KafkaRequestLog(KafkaProducer<String, byte[]> producer) {
+  private KafkaRequestLog(KafkaProducer<String, byte[]> producer, Telemetry telemetry) {
     this.producer = producer;
+    this.producerMeters = telemetry.kafkaClient(producer.unwrap());
   }
 
-  static KafkaRequestLog create(Vertx vertx, String bootstrapServers) {
+  static KafkaRequestLog create(Vertx vertx, String bootstrapServers, Telemetry telemetry) {
     Map<String, String> config = KafkaClients.idempotentProducer(bootstrapServers, Map.of(
         ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-api",
         ProducerConfig.LINGER_MS_CONFIG, "0",
         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(DELIVERY_TIMEOUT_MS),
         ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000"));
-    return new KafkaRequestLog(KafkaProducer.create(vertx, config));
+    return new KafkaRequestLog(KafkaProducer.create(vertx, config), telemetry);
   }
 
   @Override
@@ -53,6 +56,7 @@ final class KafkaRequestLog implements RequestLog {
 
   @Override
   public Future<Void> close() {
+    producerMeters.close();
     return producer.close();
   }
 }

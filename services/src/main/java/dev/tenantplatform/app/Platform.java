@@ -111,7 +111,7 @@ public final class Platform {
             .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger,
                     ledger::writes)
                 .onSuccess(watcher::set)
-                .compose(w -> Api.start(vertx, api, kubernetes, registry))
+                .compose(w -> Api.start(vertx, api, kubernetes, registry, metrics.telemetry()))
                 // /metrics answers once the tenant meters hold the log: a restarted instance shows the same values.
                 .compose(started -> vertx.deployVerticle(metrics).map(started))
                 .compose(started -> vertx.deployVerticle(http.withApi(started.router()))

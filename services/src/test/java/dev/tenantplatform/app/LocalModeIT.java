@@ -83,7 +83,13 @@ class LocalModeIT {
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(ready.body()).getString("outcome")).isEqualTo("UP");
     assertThat(get(info.http() + "/health/live").statusCode()).isEqualTo(200);
-    assertThat(get(info.http() + "/metrics").body()).contains("jvm_memory_used_bytes");
+    String metrics = get(info.http() + "/metrics").body();
+    assertThat(metrics).contains("jvm_memory_used_bytes");
+    // The API's own Kafka clients are published too: its writer of requests and its reader of events.
+    assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_producer_")
+        && l.contains("client_id=\"tenant-platform-api\""));
+    assertThat(metrics.lines()).anyMatch(l -> l.startsWith("kafka_consumer_")
+        && l.contains("client_id=\"tenant-platform-api\""));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", info.kafka()))) {
       Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       assertThat(topics).containsAll(Topics.ALL.stream().map(t -> t.name()).toList());
