@@ -25,8 +25,9 @@ import java.util.Objects;
 
 /**
  * Tenant requests and lifecycle events as CloudEvents 1.0 in structured JSON mode
- * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Requests are read through it
- * too; events, read in bulk, are read from the one parse with the SDK's checks ({@link EventAttributes}).
+ * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Records are read from one parse
+ * with the SDK's checks: events always ({@link EventAttributes}), requests when they are plain, and through
+ * the SDK otherwise ({@link RequestAttributes}).
  *
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
@@ -119,19 +120,20 @@ public final class CloudEventCodec {
       throw hints.fail(DeadLetterReason.WRONG_TYPE, "type '" + type + "' is not a tenant request" + hint
           + ": tenant.requests carries CloudEvents of type " + EventType.REQUESTED_CE_TYPE, null);
     }
-    CloudEvent event = sdkDecode(record, hints);
-    TenantRequest request = RequestJson.read(data(event, hints));
+    RequestAttributes plain = RequestAttributes.plain(envelope);
+    RequestAttributes attributes = plain != null ? plain
+        : RequestAttributes.of(sdkDecode(record, hints), (reason, message) -> hints.fail(reason, message, null));
+    TenantRequest request = RequestJson.read(attributes.data());
     // A missing requestId or tenant is left to RequestValidator, which reports it with every other violation.
-    if (request.requestId() != null && !event.getId().equals(request.requestId())) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent id '" + event.getId() + "' and the data's"
+    if (request.requestId() != null && !attributes.id().equals(request.requestId())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent id '" + attributes.id() + "' and the data's"
           + " requestId '" + request.requestId() + "' differ: use the request id for both", null);
     }
-    if (event.getSubject() != null && request.tenant() != null && !event.getSubject().equals(request.tenant())) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
+    if (attributes.subject() != null && request.tenant() != null && !attributes.subject().equals(request.tenant())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + attributes.subject()
           + "' and the data's tenant '" + request.tenant() + "' differ: the subject is the tenant", null);
     }
-    Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-    return new RequestEnvelope(request, event.getSource(), time);
+    return new RequestEnvelope(request, attributes.source(), attributes.time());
   }
 
   /**
@@ -315,22 +317,6 @@ public final class CloudEventCodec {
       throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "the record is not a valid CloudEvent: "
           + root.getMessage(), e);
     }
-  }
-
-  private static ObjectNode data(CloudEvent event, Hints hints) {
-    if (event.getData() == null) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent has no data: put the "
-          + (EventType.REQUESTED_CE_TYPE.equals(event.getType()) ? "request" : "event") + " in data, a JSON"
-          + " object", null);
-    }
-    if (!(event.getData() instanceof JsonCloudEventData json) || !(json.getNode() instanceof ObjectNode object)) {
-      String got = event.getData() instanceof JsonCloudEventData other
-          ? other.getNode().getNodeType().toString().toLowerCase(Locale.ROOT)
-          : "encoded data with datacontenttype " + event.getDataContentType();
-      throw hints.fail(DeadLetterReason.BAD_DATA, "data must be a JSON object with datacontenttype "
-          + DATA_CONTENT_TYPE + ", got " + got, null);
-    }
-    return object.deepCopy();
   }
 
   private static String chainText(ObjectNode data, String field, List<String> problems) {

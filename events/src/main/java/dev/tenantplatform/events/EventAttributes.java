@@ -77,7 +77,7 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
    * The spelling the platform writes, {@code 2026-01-02T03:04:05.678Z}, read without the general parser;
    * {@code null} for any other spelling, which the general parser then reads or refuses.
    */
-  private static Instant utcMillis(String text) {
+  static Instant utcMillis(String text) {
     if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
         || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
       return null;
