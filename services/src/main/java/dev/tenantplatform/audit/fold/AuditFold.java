@@ -53,25 +53,54 @@ public final class AuditFold {
     fold(record, decode(record));
   }
 
-  /**
-   * Folds in {@code batch}, in its order, as {@link #accept} would one by one. Decoding, the costly part and a
-   * pure function of each record, is spread over the cores; the fold itself stays in order on this thread.
-   */
+  /** Folds in {@code batch}, in its order, as {@link #accept} would one by one. */
   public void acceptAll(List<LogRecord> batch) {
-    List<Decoded> decoded = batch.parallelStream().map(this::decode).toList();
-    for (int i = 0; i < batch.size(); i++) {
-      fold(batch.get(i), decoded.get(i));
+    for (LogRecord record : batch) {
+      accept(record);
     }
   }
 
   /** The report of every record folded in so far. */
   public AuditReport report() {
-    List<TenantHistory> histories = new ArrayList<>();
-    Verification verification = check == null ? Verification.NOT_PERFORMED : check.finish();
+    return report(List.of(this));
+  }
+
+  /**
+   * The report of {@code shares}, folds of the same query that each took some partitions of the log: the report
+   * one fold of every record gives, byte for byte, since a tenant's events all sit in one partition (they are
+   * keyed by tenant) and so in one share. What else a tenant has — requests, reads, dead letters, placed by time
+   * — may sit in other shares; it is gathered here. A tenant whose events were spread over partitions has no
+   * log order to check: each share checks its part, and the first finding stands.
+   *
+   * <p>Call it once, after the last record: it takes the shares' contents over.
+   */
+  public static AuditReport report(List<AuditFold> shares) {
+    AuditQuery query = shares.get(0).query;
+    Map<String, TenantLog> tenants = new TreeMap<>();
+    List<HistoryEntry> unattributed = new ArrayList<>();
+    List<Verification> checks = new ArrayList<>();
+    long[] totals = new long[4];
+    for (AuditFold share : shares) {
+      if (!share.query.equals(query)) {
+        throw new IllegalArgumentException("shares of one report fold one query: " + share.query + " is not "
+            + query);
+      }
+      share.tenants.forEach((name, log) -> tenants.merge(name, log, TenantLog::absorb));
+      unattributed.addAll(share.unattributed);
+      if (share.check != null) {
+        checks.add(share.check.finish());
+      }
+      totals[0] += share.requests;
+      totals[1] += share.events;
+      totals[2] += share.deadLetters;
+      totals[3] += share.unreadable;
+    }
+    Verification verification = checks.isEmpty() ? Verification.NOT_PERFORMED : ChainCheck.merge(checks);
+    List<TenantHistory> histories = new ArrayList<>(tenants.size());
     tenants.forEach((name, log) -> histories.add(new TenantHistory(name, log.entries(), log.snapshot,
         verification.chains().get(name), List.copyOf(log.readers.values()))));
     return new AuditReport(query, histories, unattributed.stream().sorted(BY_TIME).toList(), verification,
-        new AuditReport.Totals(requests, events, deadLetters, unreadable));
+        new AuditReport.Totals(totals[0], totals[1], totals[2], totals[3]));
   }
 
   /** What a record holds, read: the costly part of folding it, and free of any state of the fold. */
@@ -233,6 +262,17 @@ public final class AuditFold {
 
     TenantLog(String tenant) {
       snapshot = TenantSnapshot.empty(tenant);
+    }
+
+    /** This log with what another share read of the same tenant. */
+    TenantLog absorb(TenantLog other) {
+      chained.addAll(other.chained);
+      aside.addAll(other.aside);
+      other.readers.forEach((key, reader) -> readers.merge(key, reader, KubeconfigReader::with));
+      if (other.snapshot.sequence() > snapshot.sequence()) {
+        snapshot = other.snapshot;
+      }
+      return this;
     }
 
     /** Both lists merged: the chain keeps its log order, and what happened beside it goes where its time is. */
