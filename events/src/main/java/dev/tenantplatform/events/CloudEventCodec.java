@@ -105,12 +105,12 @@ public final class CloudEventCodec {
    *     cannot be read
    */
   public RequestEnvelope decodeRequest(byte[] record) {
-    if (record != null && record.length > maxRequestBytes) {
-      throw new CodecException(DeadLetterReason.TOO_LARGE, "the request is " + record.length
-          + " bytes, over the limit of " + maxRequestBytes + " bytes; a tenant request needs well under 1 KiB:"
-          + " send the request alone, without attachments", null, null);
-    }
-    ObjectNode envelope = parse(record);
+    refuseIfTooLarge(record);
+    return decodeRequest(record, parse(record));
+  }
+
+  /** The request in {@code record}, parsed as {@code envelope}. */
+  private RequestEnvelope decodeRequest(byte[] record, ObjectNode envelope) {
     Hints hints = new Hints(text(envelope.path("data"), "tenant", text(envelope, "subject", null)),
         text(envelope.path("data"), "requestId", text(envelope, "id", null)));
     checkEnvelope(envelope, hints);
@@ -142,15 +142,22 @@ public final class CloudEventCodec {
    * @throws CodecException as {@link #decodeRequest} does, and for a kubeconfig read that cannot be read
    */
   public RequestRecord decodeRequestRecord(byte[] record) {
-    if (record != null && record.length <= maxRequestBytes) {
-      ObjectNode envelope = parse(record);
-      if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
-        Hints hints = new Hints(text(envelope, "subject", null), null);
-        checkEnvelope(envelope, hints);
-        return KubeconfigReads.read(envelope, (reason, message) -> hints.fail(reason, message, null));
-      }
+    refuseIfTooLarge(record);
+    ObjectNode envelope = parse(record);
+    if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
+      Hints hints = new Hints(text(envelope, "subject", null), null);
+      checkEnvelope(envelope, hints);
+      return KubeconfigReads.read(envelope, (reason, message) -> hints.fail(reason, message, null));
     }
-    return decodeRequest(record);
+    return decodeRequest(record, envelope);
+  }
+
+  private void refuseIfTooLarge(byte[] record) {
+    if (record != null && record.length > maxRequestBytes) {
+      throw new CodecException(DeadLetterReason.TOO_LARGE, "the request is " + record.length
+          + " bytes, over the limit of " + maxRequestBytes + " bytes; a tenant request needs well under 1 KiB:"
+          + " send the request alone, without attachments", null, null);
+    }
   }
 
   /** {@code read} as a CloudEvent from {@link #DEFAULT_REQUEST_SOURCE}. */
@@ -272,9 +279,15 @@ public final class CloudEventCodec {
 
   /** Fails unless {@code envelope} has the mandatory CloudEvent attributes, each a string, and valid names. */
   private static void checkEnvelope(ObjectNode envelope, Hints hints) {
-    List<String> missing = MANDATORY.stream().filter(a -> !envelope.path(a).isTextual()
-        || envelope.get(a).asText().isEmpty()).toList();
-    if (!missing.isEmpty()) {
+    List<String> missing = null;
+    for (String attribute : MANDATORY) {
+      JsonNode value = envelope.get(attribute);
+      if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+        missing = missing == null ? new ArrayList<>() : missing;
+        missing.add(attribute);
+      }
+    }
+    if (missing != null) {
       throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "the record is not a CloudEvent: " + String.join(", ",
           missing) + " missing or not a string (a CloudEvent 1.0 needs specversion \"1.0\", id, source and"
           + " type)", null);

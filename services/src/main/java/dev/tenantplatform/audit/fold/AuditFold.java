@@ -1,5 +1,6 @@
 package dev.tenantplatform.audit.fold;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenantplatform.events.ChainVerifier;
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.CodecException;
@@ -13,6 +14,7 @@ import dev.tenantplatform.events.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,8 @@ public final class AuditFold {
 
   private final AuditQuery query;
   private final CloudEventCodec codec = new CloudEventCodec();
-  private final Map<String, TenantLog> tenants = new TreeMap<>();
+  /** Sorted only once, for the report: a replay looks a tenant up for every record. */
+  private final Map<String, TenantLog> tenants = new HashMap<>();
   private final List<HistoryEntry> unattributed = new ArrayList<>();
   private final ChainCheck check;
   private long requests;
@@ -112,14 +115,17 @@ public final class AuditFold {
     }
     try {
       if (!events) {
-        return new Decoded(null, codec.decodeRequestRecord(record.value()), null, null);
+        return new Decoded(null, codec.decodeRequestRecord(record.value()), null, null, null);
       }
       TenantEvent event = codec.decodeEvent(record.value());
-      // The event's own check (its hash and id recomputed) is the costly part of verifying: made here, in
-      // parallel, it leaves the chain's walk in log order little to do.
-      return new Decoded(event, null, null, check == null ? null : ChainVerifier.alteration(event));
+      if (check == null) {
+        return new Decoded(event, null, null, null, query.isPointInTime() ? null : event.dataJson());
+      }
+      // The event's own check writes its data's text on the way: the history shows the same text.
+      ChainVerifier.Check own = ChainVerifier.check(event);
+      return new Decoded(event, null, null, own.alteration(), own.dataJson());
     } catch (CodecException e) {
-      return new Decoded(null, null, e, null);
+      return new Decoded(null, null, e, null, null);
     }
   }
 
@@ -160,8 +166,11 @@ public final class AuditFold {
       check.accept(event, decoded.alteration(), record.ref(), timeOf(record));
     }
     TenantLog log = log(event.tenant());
-    log.snapshot = SnapshotFold.apply(log.snapshot, event);
-    add(event.tenant(), query.isPointInTime() ? null : HistoryEntry.Event.of(record.ref(), event), true);
+    // One copy of the data, read by both.
+    ObjectNode data = event.data();
+    log.snapshot = SnapshotFold.apply(log.snapshot, event, data);
+    add(event.tenant(), query.isPointInTime() ? null
+        : HistoryEntry.Event.of(record.ref(), event, data, decoded.dataJson()), true);
   }
 
   private void request(LogRecord record, Decoded decoded) {
@@ -245,9 +254,13 @@ public final class AuditFold {
     return Instant.ofEpochMilli(record.timestamp());
   }
 
-  /** A record read: an event, a request, or why it could not be read; all null for a dead letter. */
-  private record Decoded(TenantEvent event, RequestRecord request, CodecException refused, String alteration) {
-    static final Decoded NOTHING = new Decoded(null, null, null, null);
+  /**
+   * A record read: an event (with its data's canonical text, when shown), a request, or why it could not be
+   * read; all null for a dead letter.
+   */
+  private record Decoded(TenantEvent event, RequestRecord request, CodecException refused, String alteration,
+      String dataJson) {
+    static final Decoded NOTHING = new Decoded(null, null, null, null, null);
   }
 
   /** One tenant's entries while they are read. */
