@@ -26,8 +26,9 @@ import java.util.Objects;
 /**
  * Tenant requests and lifecycle events as CloudEvents 1.0 in structured JSON mode
  * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Records are read from one parse
- * with the SDK's checks: events always ({@link EventAttributes}), requests when they are plain, and through
- * the SDK otherwise ({@link RequestAttributes}).
+ * with the SDK's checks: events always ({@link EventAttributes}; with the streaming parser when they are plain,
+ * {@link PlainEventReader}), requests when they are plain, and through the SDK otherwise
+ * ({@link RequestAttributes}).
  *
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
@@ -209,6 +210,12 @@ public final class CloudEventCodec {
    * @throws CodecException when it is not JSON, not a CloudEvent, not a lifecycle event, or lacks a chain field
    */
   public TenantEvent decodeEvent(byte[] record) {
+    TenantEvent plain = PlainEventReader.read(record);
+    return plain != null ? plain : decodeEventFromTree(record);
+  }
+
+  /** {@link #decodeEvent} through the envelope's tree: every record the streaming reader leaves, bad ones too. */
+  TenantEvent decodeEventFromTree(byte[] record) {
     ObjectNode envelope = parse(record);
     JsonNode wireData = envelope.path("data");
     Hints hints = new Hints(text(wireData, "tenant", text(envelope, "subject", null)),
