@@ -45,10 +45,13 @@ import picocli.CommandLine;
  * ./mvnw -B -o -q test-compile -pl services -am
  * ./mvnw -B -o -q -pl services dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
- * java -Xmx6g -cp services/target/test-classes:services/target/classes:$(cat services/target/test-classpath.txt) \
- *     dev.tenantplatform.cli.ReplayBench [EVENTS]
+ * java -Xmx6g -cp events/target/classes:services/target/test-classes:services/target/classes:$(cat \
+ *     services/target/test-classpath.txt) dev.tenantplatform.cli.ReplayBench [EVENTS]
  * </pre>
  * The broker runs in the same JVM and on the same cores as both sides, as the embedded broker of local mode does.
+ * Beside the wall clock, each side's CPU time (the whole process's, broker included) is shown: on a machine
+ * busy with other work, it moves less than the wall clock. Where the replay's time goes, and what no replay
+ * that verifies can go below, is {@link ReplayFloorBench}'s to show.
  */
 public final class ReplayBench {
 
