@@ -27,4 +27,13 @@ final class PortBook {
   Future<Void> release(String tenant) {
     return allocator.release(tenant).mapEmpty();
   }
+
+  /** Starts the allocator's watches; the book is theirs to close. */
+  Future<Void> start() {
+    return allocator.start();
+  }
+
+  void close() {
+    allocator.close();
+  }
 }

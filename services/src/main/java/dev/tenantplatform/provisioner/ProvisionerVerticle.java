@@ -103,7 +103,8 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     settings.put("heartbeat.interval.ms", "3000");
     settings.put("key.deserializer", StringDeserializer.class.getName());
     settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
-    return vertx.executeBlocking(() -> new HandOverConsumer(settings, this)).compose(kafka -> {
+    return handler.start().compose(ready -> vertx.executeBlocking(() -> new HandOverConsumer(settings, this)))
+        .compose(kafka -> {
       consumer = KafkaConsumer.create(vertx, kafka);
       consumerMeters = telemetry.kafkaClient(kafka);
       consumer.exceptionHandler(e -> LOG.warn("tenant.requests consumer: {}", e.toString()));
@@ -116,7 +117,11 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   @Override
   public Future<?> stop() {
     consumerMeters.close();
-    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close);
+    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close)
+        .eventually(() -> {
+          handler.close();
+          return Future.succeededFuture();
+        });
   }
 
   @Override

@@ -10,4 +10,13 @@ import io.vertx.core.Future;
 interface RequestHandler {
 
   Future<Void> handle(Verdict verdict);
+
+  /** Gets ready before the first request: watches started, caches filled. */
+  default Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  /** Ends what {@link #start} began; after the last request. */
+  default void close() {
+  }
 }

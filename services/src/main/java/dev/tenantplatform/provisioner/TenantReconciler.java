@@ -69,6 +69,16 @@ final class TenantReconciler implements RequestHandler {
     return Future.failedFuture(new IllegalArgumentException("not a request to carry out: " + verdict));
   }
 
+  @Override
+  public Future<Void> start() {
+    return ports.start();
+  }
+
+  @Override
+  public void close() {
+    ports.close();
+  }
+
   /** A redelivery: the chain says how far the request got; run the rest of the (idempotent) chain. */
   private Future<Void> finish(TenantRequest request) {
     return ledger.record(request.tenant()).compose(record -> {
