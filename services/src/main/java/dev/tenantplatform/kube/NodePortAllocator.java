@@ -141,6 +141,27 @@ public final class NodePortAllocator implements AutoCloseable {
     return range;
   }
 
+  /**
+   * Whether {@link #allocate} would find the tenant a pair, judged from the watched copies without a call: the
+   * tenant holds one, or two ports are free. False when the copies are not ready or may be out of date.
+   */
+  public boolean hasRoomFor(String tenant) {
+    Future<Void> watching;
+    synchronized (this) {
+      watching = started;
+    }
+    ConfigMap seen = watching != null && watching.succeeded() ? store.seen() : null;
+    if (seen == null || !TENANT.matcher(tenant).matches()) {
+      return false;
+    }
+    NodePortTable table = NodePortTable.parse(seen.getData());
+    try {
+      return table.holds(tenant) || table.choose(tenant, range, services.inUse()) != null;
+    } catch (NodePortsExhaustedException full) {
+      return false;
+    }
+  }
+
   /** The node ports the Services of the cluster use, as the watch last saw them. */
   Set<Integer> portsInUse() {
     return services.inUse();

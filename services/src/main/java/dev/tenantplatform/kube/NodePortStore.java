@@ -102,6 +102,11 @@ final class NodePortStore implements AutoCloseable {
     return latest.get().map();
   }
 
+  /** The ConfigMap as last seen, without a call; null when there is none, or the copy may be out of date. */
+  ConfigMap seen() {
+    return stale.get() ? null : latest.get().map();
+  }
+
   /** The next read asks the API: the copy was out of date. */
   void forget() {
     stale.set(true);
