@@ -1,6 +1,5 @@
 package dev.tenantplatform.kube;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vertx.core.Future;
@@ -134,7 +133,7 @@ public final class NodePortAllocator implements AutoCloseable {
   /** The tenant's pair, if it holds one. */
   public Future<Optional<NodePortAllocation>> lookup(String tenant) {
     return checked(tenant).compose(name -> start().compose(v -> run("look up the NodePorts of tenant " + name
-        + " in", () -> read(store.read()).lookup(name))));
+        + " in", () -> store.read().table().lookup(name))));
   }
 
   public NodePortRange range() {
@@ -150,11 +149,11 @@ public final class NodePortAllocator implements AutoCloseable {
     synchronized (this) {
       watching = started;
     }
-    ConfigMap seen = watching != null && watching.succeeded() ? store.seen() : null;
-    if (seen == null || !TENANT.matcher(tenant).matches()) {
+    NodePortStore.Seen seen = watching != null && watching.succeeded() ? store.seen() : null;
+    if (seen == null || seen.map() == null || !TENANT.matcher(tenant).matches()) {
       return false;
     }
-    NodePortTable table = NodePortTable.parse(seen.getData());
+    NodePortTable table = seen.table();
     try {
       return table.holds(tenant) || table.choose(tenant, range, services.inUse()) != null;
     } catch (NodePortsExhaustedException full) {
@@ -225,8 +224,8 @@ public final class NodePortAllocator implements AutoCloseable {
    * changed. The answers, in the same order: the tenant's pair (held or new), the pair released or empty, or the
    * refusal of a full range, which fails only its own tenant.
    */
-  private List<Future<Optional<NodePortAllocation>>> changeOn(ConfigMap stored, List<Change> batch) {
-    NodePortTable before = read(stored);
+  private List<Future<Optional<NodePortAllocation>>> changeOn(NodePortStore.Seen stored, List<Change> batch) {
+    NodePortTable before = stored.table();
     NodePortTable table = before;
     List<Future<Optional<NodePortAllocation>>> answers = new ArrayList<>();
     for (Change change : batch) {
@@ -247,7 +246,7 @@ public final class NodePortAllocator implements AutoCloseable {
       }
     }
     if (table != before) {
-      store.write(stored, table.data());
+      store.write(stored.map(), table);
       logChanges(batch, before, table);
     }
     return answers;
@@ -275,15 +274,6 @@ public final class NodePortAllocator implements AutoCloseable {
     }
     return "allocate or release the NodePorts of tenants "
         + String.join(", ", batch.stream().map(Change::tenant).distinct().toList()) + " in";
-  }
-
-  private NodePortTable read(ConfigMap stored) {
-    NodePortTable table = NodePortTable.parse(stored == null ? null : stored.getData());
-    if (!table.unreadable().isEmpty()) {
-      LOG.warn("{} holds entries that are not '<apiPort>,<konnectivityPort>', left as they are: {}", ref,
-          table.unreadable());
-    }
-    return table;
   }
 
   private <T> Future<T> run(String operation, Callable<T> call) {

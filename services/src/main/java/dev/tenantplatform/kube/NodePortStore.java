@@ -11,6 +11,8 @@ import io.vertx.core.Future;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ConfigMap that holds the allocations, as last seen: kept up to date by a watch and by this instance's own
@@ -24,17 +26,30 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class NodePortStore implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(NodePortStore.class);
+
   private final KubernetesClient client;
   private final String namespace;
   private final String name;
   /** The running informer; a new one for each start. */
   private SharedIndexInformer<ConfigMap> informer;
   /** The ConfigMap as last seen; empty when it does not exist. */
-  private final AtomicReference<Seen> latest = new AtomicReference<>(new Seen(null));
+  private final AtomicReference<Seen> latest = new AtomicReference<>(Seen.of(null));
   /** Whether the next read must ask the API: before the watch is up, or after a write lost to another's. */
   private final AtomicBoolean stale = new AtomicBoolean(true);
 
-  private record Seen(ConfigMap map) {
+  /** The ConfigMap as seen (null when there is none) and its table, read once per version. */
+  record Seen(ConfigMap map, NodePortTable table) {
+
+    static Seen of(ConfigMap map) {
+      NodePortTable table = NodePortTable.parse(map == null ? null : map.getData());
+      if (!table.unreadable().isEmpty()) {
+        LOG.warn("ConfigMap {}/{} holds entries that are not '<apiPort>,<konnectivityPort>', left as they are: {}",
+            map.getMetadata().getNamespace(), map.getMetadata().getName(), table.unreadable());
+      }
+      return new Seen(map, table);
+    }
+
     long version() {
       return map == null ? -1 : NodePortStore.version(map);
     }
@@ -79,32 +94,32 @@ final class NodePortStore implements AutoCloseable {
         if (finalStateUnknown || map.getMetadata().getResourceVersion() == null) {
           stale.set(true);
         } else {
-          latest.updateAndGet(seen -> version(map) >= seen.version() ? new Seen(null) : seen);
+          latest.updateAndGet(seen -> version(map) >= seen.version() ? Seen.of(null) : seen);
         }
       }
     });
     return watch;
   }
 
-  /** The ConfigMap, or null when there is none: as last seen, or read from the API when that may be out of date. */
-  ConfigMap read() {
+  /** The ConfigMap and its table: as last seen, or read from the API when that may be out of date. */
+  Seen read() {
     if (stale.getAndSet(false)) {
       try {
-        ConfigMap now = client.configMaps().inNamespace(namespace).withName(name).get();
+        Seen now = Seen.of(client.configMaps().inNamespace(namespace).withName(name).get());
         // what the API says now is the truth, even if older than a copy the watch had sent (a recreation)
-        latest.set(new Seen(now));
+        latest.set(now);
         return now;
       } catch (RuntimeException e) {
         stale.set(true);
         throw e;
       }
     }
-    return latest.get().map();
+    return latest.get();
   }
 
-  /** The ConfigMap as last seen, without a call; null when there is none, or the copy may be out of date. */
-  ConfigMap seen() {
-    return stale.get() ? null : latest.get().map();
+  /** The ConfigMap and its table as last seen, without a call; null when the copy may be out of date. */
+  Seen seen() {
+    return stale.get() ? null : latest.get();
   }
 
   /** The next read asks the API: the copy was out of date. */
@@ -116,7 +131,8 @@ final class NodePortStore implements AutoCloseable {
    * Creates the ConfigMap, or replaces it only if nobody wrote it since {@code stored} was read (else 409).
    * Two instances creating it at once: the second create fails with 409 AlreadyExists.
    */
-  void write(ConfigMap stored, Map<String, String> data) {
+  void write(ConfigMap stored, NodePortTable table) {
+    Map<String, String> data = table.data();
     ConfigMap written;
     if (stored == null) {
       written = client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder().withNewMetadata()
@@ -126,12 +142,19 @@ final class NodePortStore implements AutoCloseable {
       written = client.configMaps().inNamespace(namespace).resource(new ConfigMapBuilder(stored).withData(data)
           .build()).lockResourceVersion(stored.getMetadata().getResourceVersion()).update();
     }
-    offer(written);
+    offer(new Seen(written, table));
   }
 
+  /** From the watch: read only if newer than the copy (the report of this instance's own write is not). */
   private void offer(ConfigMap map) {
-    long offered = version(map);
-    latest.updateAndGet(seen -> offered >= seen.version() ? new Seen(map) : seen);
+    long version = version(map);
+    if (version > latest.get().version() || version == Long.MAX_VALUE) {
+      offer(Seen.of(map));
+    }
+  }
+
+  private void offer(Seen offered) {
+    latest.updateAndGet(seen -> offered.version() >= seen.version() ? offered : seen);
   }
 
   private static long version(ConfigMap map) {
