@@ -11,7 +11,7 @@ interface RequestHandler {
 
   Future<Void> handle(Verdict verdict);
 
-  /** Gets ready before the first request: watches started, caches filled. */
+  /** Starts what the handler watches; the requests that need it wait for it, and try it again if it failed. */
   default Future<Void> start() {
     return Future.succeededFuture();
   }
