@@ -93,7 +93,11 @@ public final class NodePortAllocator implements AutoCloseable {
    */
   public synchronized Future<Void> start() {
     if (started == null) {
-      Future<Void> starting = Future.all(services.start(vertx), store.start()).<Void>mapEmpty()
+      // a start that failed left informers behind; closing them waits for the API server: not on an event loop
+      Future<Void> starting = vertx.executeBlocking(() -> {
+        close();
+        return null;
+      }, false).compose(v -> Future.all(services.start(vertx), store.start())).<Void>mapEmpty()
           .recover(e -> Future.failedFuture(new ApplyException("watch the Services of all namespaces and", ref,
               e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, 1)));
       // a start that failed (the API away, a permission missing) is tried again by the next call
@@ -109,7 +113,7 @@ public final class NodePortAllocator implements AutoCloseable {
     }
   }
 
-  /** Ends the watches. */
+  /** Ends the watches; blocks until the API server has answered, so not on an event loop. */
   @Override
   public void close() {
     store.close();

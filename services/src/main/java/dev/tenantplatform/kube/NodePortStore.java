@@ -63,8 +63,7 @@ final class NodePortStore implements AutoCloseable {
 
   /** Starts the watch; completes once it has listed the ConfigMap. Reads ask the API until then. */
   synchronized Future<Void> start() {
-    // an informer whose first list failed does not start again: a new one starts afresh
-    close();
+    // an informer whose first list failed does not start again: a new one starts afresh (the owner closed the old)
     stale.set(true);
     informer = informer();
     return Future.fromCompletionStage(informer.start());

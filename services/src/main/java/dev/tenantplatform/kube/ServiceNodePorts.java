@@ -48,8 +48,7 @@ final class ServiceNodePorts implements AutoCloseable {
    * synced when its cache is filled, while its handlers may still be on their way.
    */
   synchronized Future<Void> start(Vertx vertx) {
-    // an informer whose first list failed does not start again: a new one starts afresh
-    close();
+    // an informer whose first list failed does not start again: a new one starts afresh (the owner closed the old)
     byService.clear();
     users.clear();
     handled.set(0);

@@ -122,10 +122,11 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   public Future<?> stop() {
     consumerMeters.close();
     return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close)
-        .eventually(() -> {
+        // closing a watch waits for the API server's answer: not on the event loop
+        .eventually(() -> vertx.executeBlocking(() -> {
           handler.close();
-          return Future.succeededFuture();
-        });
+          return null;
+        }));
   }
 
   @Override

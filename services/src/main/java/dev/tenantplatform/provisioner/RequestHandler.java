@@ -16,7 +16,7 @@ interface RequestHandler {
     return Future.succeededFuture();
   }
 
-  /** Ends what {@link #start} began; after the last request. */
+  /** Ends what {@link #start} began, after the last request; may block (closing a watch), so not on an event loop. */
   default void close() {
   }
 }
