@@ -13,6 +13,7 @@ import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.kube.Kinds;
 import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.sandbox.simulator.Fault;
+import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.testing.TopicReader;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -58,6 +59,8 @@ class ScaleOutFaultsIT {
   private static final Logger LOG = LoggerFactory.getLogger(ScaleOutFaultsIT.class);
   private static final int TENANTS = Integer.getInteger("faults.tenants", 12);
   private static final Duration RECOVERY = Duration.ofMinutes(6);
+  /** Added to every answer of the flaky API that does not fail. */
+  private static final Duration LATENCY = Duration.ofMillis(100);
   private final CloudEventCodec codec = new CloudEventCodec();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -118,13 +121,20 @@ class ScaleOutFaultsIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void aFlakyApiLosesNothingAndRetriesEndTheWork() {
     List<String> names = names("flaky");
-    names.forEach(t -> local.faults().inject(t, new Fault.ApiErrors(0.2)));
+    names.forEach(t -> local.faults().inject(t, new Fault.ApiErrors(0.2)).inject(t, new Fault.ApiLatency(LATENCY)));
+    Faults.Injected before = local.faults().injected();
     try {
       long fault = System.nanoTime();
       List<String> tenants = send(names);
       Reads reads = readsOn(List.of(0, 1, 2), tenants.get(0));
       awaitReady(tenants, TENANTS);
-      report("20% of the platform's API calls answered 503", tenants, fault, reads.stop());
+      Faults.Injected after = local.faults().injected();
+      Faults.Injected injected = new Faults.Injected(after.serverErrors() - before.serverErrors(),
+          after.throttled() - before.throttled(), after.unanswered() - before.unanswered());
+      // the checks' own calls are for these tenants too
+      names.forEach(local.faults()::clear);
+      report("20% of the platform's API calls failed: " + injected + ", the others answered "
+          + LATENCY.toMillis() + " ms late", tenants, fault, reads.stop());
     } finally {
       names.forEach(local.faults()::clear);
     }
@@ -227,8 +237,15 @@ class ScaleOutFaultsIT {
       LOG.warn("FAULTS read on instance {} failed: {}", instance + 1, what);
     }
 
+    /** Lets the reads under way finish: one interrupted here is not a read that failed. */
     int stop() {
-      timer.shutdownNow();
+      timer.shutdown();
+      try {
+        assertThat(timer.awaitTermination(15, TimeUnit.SECONDS)).as("the last reads end").isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while the last reads end", e);
+      }
       return failed.get();
     }
   }
