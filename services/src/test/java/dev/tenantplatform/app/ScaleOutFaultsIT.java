@@ -25,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -69,6 +71,7 @@ class ScaleOutFaultsIT {
   private LocalMode local;
   private KubernetesClient kube;
   private KafkaProducer<String, byte[]> producer;
+  private final List<Reads> readers = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -77,6 +80,13 @@ class ScaleOutFaultsIT {
         Files.readString(local.info().kubeconfig()))).build();
     producer = new KafkaProducer<>(Map.of("bootstrap.servers", local.info().kafka(), "acks", "all"),
         new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** A scenario that failed before it stopped its reads: they would go on reading, and failing, in the next. */
+  @AfterEach
+  void stopReads() {
+    readers.forEach(reads -> reads.timer.shutdownNow());
+    readers.clear();
   }
 
   @AfterAll
@@ -212,6 +222,7 @@ class ScaleOutFaultsIT {
   /** Reads one tenant from the given instances every 200 ms until stopped, counting the answers other than 200. */
   private Reads readsOn(List<Integer> instances, String tenant) {
     Reads reads = new Reads();
+    readers.add(reads);
     instances.forEach(i -> reads.timer.scheduleWithFixedDelay(() -> {
       URI uri = URI.create(local.info().instances().get(i).http() + "/api/v1/tenants/" + tenant);
       try {
