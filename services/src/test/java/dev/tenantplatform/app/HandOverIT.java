@@ -98,7 +98,8 @@ class HandOverIT {
    * The group coordinator drops both members while they have requests in work, as it does when their sessions
    * expire: each finds its partitions lost (Kafka's {@code onPartitionsLost}, no revoke, no commit), fences them
    * off in its ledger and abandons its records in work; whoever gets a partition next reads its chains back and
-   * takes the records up again from the last commit. Nothing is written twice and no chain forks.
+   * takes the records up again from the last commit. Nothing is written twice and no chain forks. (A removal
+   * that meets a rebalance under way is taken as a revoke instead; the instances log which it was.)
    */
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
