@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,7 @@ public final class NodePortAllocator implements AutoCloseable {
   private static final Pattern TENANT = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final NodePortRange range;
   private final Backoff backoff;
   private final ObjectRef ref;
@@ -75,6 +77,7 @@ public final class NodePortAllocator implements AutoCloseable {
   public NodePortAllocator(Vertx vertx, KubernetesClient client, String namespace, NodePortRange range,
       RetryPolicy retries) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.workers = KubernetesWorkers.open(vertx);
     Objects.requireNonNull(client, "client");
     if (namespace == null || !TENANT.matcher(namespace).matches()) {
       throw new IllegalArgumentException("the namespace of the NodePort allocations must be a DNS label, e.g. "
@@ -94,7 +97,7 @@ public final class NodePortAllocator implements AutoCloseable {
   public synchronized Future<Void> start() {
     if (started == null) {
       // a start that failed left informers behind; closing them waits for the API server: not on an event loop
-      Future<Void> starting = vertx.executeBlocking(() -> {
+      Future<Void> starting = workers.executeBlocking(() -> {
         close();
         return null;
       }, false).compose(v -> Future.all(services.start(vertx), store.start())).<Void>mapEmpty()
@@ -281,7 +284,7 @@ public final class NodePortAllocator implements AutoCloseable {
   }
 
   private <T> Future<T> run(String operation, Callable<T> call) {
-    return backoff.run(() -> vertx.executeBlocking(call, false), (error, attempts) ->
+    return backoff.run(() -> workers.executeBlocking(call, false), (error, attempts) ->
         error instanceof KubernetesClientException ? new ApplyException(operation, ref, error, attempts) : error);
   }
 
