@@ -60,7 +60,9 @@ class ScaleOutFaultsIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScaleOutFaultsIT.class);
   private static final int TENANTS = Integer.getInteger("faults.tenants", 12);
-  private static final Duration RECOVERY = Duration.ofMinutes(6);
+  /** How long a scenario may take to bring all its tenants to Ready: longer with more tenants to onboard. */
+  private static final Duration RECOVERY = Duration.ofMinutes(6).compareTo(Duration.ofSeconds(2L * TENANTS)) > 0
+      ? Duration.ofMinutes(6) : Duration.ofSeconds(2L * TENANTS);
   /** Added to every answer of the flaky API that does not fail. */
   private static final Duration LATENCY = Duration.ofMillis(100);
   private final CloudEventCodec codec = new CloudEventCodec();
