@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantPhase;
 import java.math.BigDecimal;
 
 /**
@@ -42,22 +43,22 @@ public final class SnapshotFold {
       case TENANT_ACCEPTED -> accepted(s, data);
       case TENANT_REJECTED -> new TenantSnapshot(s.tenant(), s.state(), s.spec(), s.checks(), s.durations(),
           s.sequence(), s.lastEventAt(), s.reason(), data.path("reason").asText(null));
-      case CLUSTER_APPLIED -> with(s, s.state() == null || s.state() == TenantStatus.REQUESTED
-          || s.state() == TenantStatus.FAILED || s.state() == TenantStatus.DEGRADED
-          ? TenantStatus.PROVISIONING : s.state(), s.checks(), null);
+      case CLUSTER_APPLIED -> with(s, s.state() == null || s.state() == TenantPhase.REQUESTED
+          || s.state() == TenantPhase.FAILED || s.state() == TenantPhase.DEGRADED
+          ? TenantPhase.PROVISIONING : s.state(), s.checks(), null);
       case CLUSTER_CONTROLPLANE_READY -> stage(s, s.checks().withControlPlaneReady(),
-          TenantStatus.CONTROL_PLANE_READY);
-      case CLUSTER_PROVISIONED -> stage(s, s.checks().withProvisioned(), TenantStatus.PROVISIONED);
+          TenantPhase.CONTROL_PLANE_READY);
+      case CLUSTER_PROVISIONED -> stage(s, s.checks().withProvisioned(), TenantPhase.PROVISIONED);
       case CLUSTER_WORKERS_READY -> stage(s, s.checks().withWorkersReady(), null);
       case CLUSTER_CNI_APPLIED -> stage(s, s.checks().withCniApplied(), null);
       case TENANT_READY -> ready(s, data);
       case TENANT_UPDATED -> new TenantSnapshot(s.tenant(),
-          s.state() == TenantStatus.UPDATING ? TenantStatus.READY : s.state(), spec(data.get("cluster"), s.spec()),
+          s.state() == TenantPhase.UPDATING ? TenantPhase.READY : s.state(), spec(data.get("cluster"), s.spec()),
           s.checks(), s.durations(), s.sequence(), s.lastEventAt(), s.reason(), s.lastRejection());
-      case CLUSTER_DEGRADED -> with(s, TenantStatus.DEGRADED, s.checks(), reason(data));
-      case CLUSTER_FAILED -> with(s, TenantStatus.FAILED, s.checks(), reason(data));
-      case TENANT_DELETING -> with(s, TenantStatus.DELETING, s.checks(), null);
-      case TENANT_DELETED -> with(s, TenantStatus.DELETED, Checks.NONE, null);
+      case CLUSTER_DEGRADED -> with(s, TenantPhase.DEGRADED, s.checks(), reason(data));
+      case CLUSTER_FAILED -> with(s, TenantPhase.FAILED, s.checks(), reason(data));
+      case TENANT_DELETING -> with(s, TenantPhase.DELETING, s.checks(), null);
+      case TENANT_DELETED -> with(s, TenantPhase.DELETED, Checks.NONE, null);
     };
     return new TenantSnapshot(next.tenant(), next.state(), next.spec(), next.checks(), next.durations(),
         event.sequence(), event.time(), next.reason(), next.lastRejection());
@@ -66,20 +67,19 @@ public final class SnapshotFold {
   private static TenantSnapshot accepted(TenantSnapshot s, JsonNode data) {
     String action = data.path("action").asText();
     if ("create".equals(action)) {
-      return new TenantSnapshot(s.tenant(), TenantStatus.REQUESTED, spec(data.get("cluster"), null), Checks.NONE,
+      return new TenantSnapshot(s.tenant(), TenantPhase.REQUESTED, spec(data.get("cluster"), null), Checks.NONE,
           Durations.NONE, s.sequence(), s.lastEventAt(), null, s.lastRejection());
     }
     if ("update".equals(action) && s.state() != null) {
-      return new TenantSnapshot(s.tenant(), TenantStatus.UPDATING, spec(data.get("cluster"), s.spec()), s.checks(),
+      return new TenantSnapshot(s.tenant(), TenantPhase.UPDATING, spec(data.get("cluster"), s.spec()), s.checks(),
           s.durations(), s.sequence(), s.lastEventAt(), null, s.lastRejection());
     }
     return s;
   }
 
   /** A check passed; the state moves to {@code reached} only while the tenant is still coming up. */
-  private static TenantSnapshot stage(TenantSnapshot s, Checks checks, TenantStatus reached) {
-    boolean comingUp = s.state() == TenantStatus.REQUESTED || s.state() == TenantStatus.PROVISIONING
-        || s.state() == TenantStatus.CONTROL_PLANE_READY || s.state() == TenantStatus.PROVISIONED;
+  private static TenantSnapshot stage(TenantSnapshot s, Checks checks, TenantPhase reached) {
+    boolean comingUp = s.state() != null && s.state().comingUp();
     return with(s, reached != null && comingUp ? reached : s.state(), checks, s.reason());
   }
 
@@ -88,11 +88,11 @@ public final class SnapshotFold {
         ? s.durations().recovery(decimal(data, "degradedSeconds", BigDecimal.ZERO))
         : s.durations().provisioning(decimal(data, "controlPlaneReadySeconds", null),
             decimal(data, "provisionedSeconds", null), decimal(data, "readySeconds", null));
-    return new TenantSnapshot(s.tenant(), TenantStatus.READY, s.spec(), new Checks(true, true, true, true),
+    return new TenantSnapshot(s.tenant(), TenantPhase.READY, s.spec(), new Checks(true, true, true, true),
         durations, s.sequence(), s.lastEventAt(), null, s.lastRejection());
   }
 
-  private static TenantSnapshot with(TenantSnapshot s, TenantStatus state, Checks checks, String reason) {
+  private static TenantSnapshot with(TenantSnapshot s, TenantPhase state, Checks checks, String reason) {
     return new TenantSnapshot(s.tenant(), state, s.spec(), checks, s.durations(), s.sequence(), s.lastEventAt(),
         reason, s.lastRejection());
   }
