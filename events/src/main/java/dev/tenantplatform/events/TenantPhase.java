@@ -3,8 +3,9 @@ package dev.tenantplatform.events;
 /**
  * A tenant's state as its lifecycle events tell it, the states of SPEC.md: {@code Requested → Provisioning →
  * Provisioned / ControlPlaneReady (either can come first) → Ready}, and {@code Updating}, {@code Degraded},
- * {@code Failed}, {@code Deleting}, {@code Deleted}. The watcher derives it and the replay folds it back from the
- * log, so both speak of one set of states with one spelling ({@link #label()}).
+ * {@code Failed}, {@code Deleting}, {@code Deleted}. The watcher derives it from the objects; the API and the replay
+ * fold it back from the log with {@link #after}, so all speak of one set of states with one spelling
+ * ({@link #label()}).
  */
 public enum TenantPhase {
   REQUESTED("Requested"),
@@ -50,7 +51,8 @@ public enum TenantPhase {
    * tenant that exists is Updating, its applied objects make it Provisioning, the control plane's readiness and
    * the Cluster's provisioning (either first) are ControlPlaneReady and Provisioned while the tenant comes up,
    * {@code tenant.ready} is Ready and {@code tenant.updated} ends Updating; degraded, failed, deleting and deleted
-   * are what their events say. The API, the replay and the metrics read one log: one rule keeps them agreeing.
+   * are what their events say. The API and the replay follow this one rule, so that a replay at an instant shows
+   * what the API showed then.
    *
    * @param action the {@code action} of a {@code tenant.accepted} event; ignored for other types
    */
