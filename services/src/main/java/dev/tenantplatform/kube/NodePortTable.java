@@ -1,11 +1,11 @@
 package dev.tenantplatform.kube;
 
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The node-port allocations of every tenant, as the allocator stores them in one ConfigMap's data
@@ -15,22 +15,10 @@ final class NodePortTable {
 
   private final Map<String, NodePortAllocation> byTenant;
   private final Map<String, String> unreadable;
-  /** Every port a tenant holds: what a choice skips, without going through every allocation. */
-  private final BitSet held;
 
-  private NodePortTable(Map<String, NodePortAllocation> byTenant, Map<String, String> unreadable, BitSet held) {
+  private NodePortTable(Map<String, NodePortAllocation> byTenant, Map<String, String> unreadable) {
     this.byTenant = Collections.unmodifiableMap(byTenant);
     this.unreadable = Collections.unmodifiableMap(unreadable);
-    this.held = held != null ? held : heldBy(byTenant);
-  }
-
-  private static BitSet heldBy(Map<String, NodePortAllocation> byTenant) {
-    BitSet ports = new BitSet();
-    byTenant.values().forEach(a -> {
-      ports.set(a.apiPort());
-      ports.set(a.konnectivityPort());
-    });
-    return ports;
   }
 
   /**
@@ -45,7 +33,7 @@ final class NodePortTable {
       data.forEach((tenant, value) -> NodePortAllocation.decode(tenant, value).ifPresentOrElse(
           allocation -> byTenant.put(tenant, allocation), () -> unreadable.put(tenant, value)));
     }
-    return new NodePortTable(byTenant, unreadable, null);
+    return new NodePortTable(byTenant, unreadable);
   }
 
   Optional<NodePortAllocation> lookup(String tenant) {
@@ -68,16 +56,20 @@ final class NodePortTable {
    * @throws NodePortsExhaustedException when fewer than two are left
    */
   NodePortAllocation choose(String tenant, NodePortRange range, Set<Integer> servicePorts) {
+    Set<Integer> held = new TreeSet<>();
+    byTenant.values().forEach(a -> {
+      held.add(a.apiPort());
+      held.add(a.konnectivityPort());
+    });
     int[] free = new int[2];
     int found = 0;
-    for (int port = held.nextClearBit(range.first()); port <= range.last() && found < 2;
-        port = held.nextClearBit(port + 1)) {
-      if (!servicePorts.contains(port)) {
+    for (int port = range.first(); port <= range.last() && found < 2; port++) {
+      if (!held.contains(port) && !servicePorts.contains(port)) {
         free[found++] = port;
       }
     }
     if (found < 2) {
-      int usedByOthers = (int) servicePorts.stream().filter(range::contains).filter(p -> !held.get(p)).count();
+      int usedByOthers = (int) servicePorts.stream().filter(range::contains).filter(p -> !held.contains(p)).count();
       throw new NodePortsExhaustedException(range, byTenant.size(), usedByOthers);
     }
     return new NodePortAllocation(tenant, free[0], free[1]);
@@ -85,17 +77,10 @@ final class NodePortTable {
 
   NodePortTable with(NodePortAllocation allocation) {
     Map<String, NodePortAllocation> next = new TreeMap<>(byTenant);
-    NodePortAllocation before = next.put(allocation.tenant(), allocation);
+    next.put(allocation.tenant(), allocation);
     Map<String, String> rest = new TreeMap<>(unreadable);
     rest.remove(allocation.tenant());
-    BitSet ports = null;
-    if (before == null) {
-      // a new tenant, the usual case: its two ports join the others'
-      ports = (BitSet) held.clone();
-      ports.set(allocation.apiPort());
-      ports.set(allocation.konnectivityPort());
-    }
-    return new NodePortTable(next, rest, ports);
+    return new NodePortTable(next, rest);
   }
 
   NodePortTable without(String tenant) {
@@ -103,8 +88,7 @@ final class NodePortTable {
     next.remove(tenant);
     Map<String, String> rest = new TreeMap<>(unreadable);
     rest.remove(tenant);
-    // counted again: a port two entries hold by a hand edit stays held by the other
-    return new NodePortTable(next, rest, null);
+    return new NodePortTable(next, rest);
   }
 
   /** Whether {@code tenant} has an entry, readable or not. */

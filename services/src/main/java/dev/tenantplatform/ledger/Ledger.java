@@ -94,10 +94,6 @@ public final class Ledger extends VerticleBase implements TenantLedger {
         KafkaClients.idempotentProducer(bootstrapServers, config.producer()));
     // Named, so that its metrics say whose they are.
     settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-ledger");
-    // A tenant's next event is sealed on the head this one's acknowledgement leaves, so every millisecond a send
-    // lingers is a millisecond the tenant waits. Kafka 4's default of 5 ms buys batches; sends that pile up while
-    // a request is in flight are batched anyway.
-    settings.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "0");
     return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings))
         .compose(kafka -> {
           producerMeters = telemetry.kafkaClient(kafka);
