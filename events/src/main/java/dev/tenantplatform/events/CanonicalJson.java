@@ -114,16 +114,18 @@ final class CanonicalJson {
   static void write(JsonNode node, StringBuilder out) {
     switch (node.getNodeType()) {
       case OBJECT -> {
-        out.append('{');
-        String separator = "";
-        for (String key : sortedKeys(node)) {
-          out.append(separator);
-          writeString(key, out);
-          out.append(':');
-          write(node.get(key), out);
-          separator = ",";
+        if (!writeInOrder(node, out)) {
+          out.append('{');
+          String separator = "";
+          for (String key : sortedKeys(node)) {
+            out.append(separator);
+            writeString(key, out);
+            out.append(':');
+            write(node.get(key), out);
+            separator = ",";
+          }
+          out.append('}');
         }
-        out.append('}');
       }
       case ARRAY -> {
         out.append('[');
@@ -134,12 +136,44 @@ final class CanonicalJson {
         out.append(']');
       }
       case STRING -> writeString(node.textValue(), out);
-      case NUMBER -> out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString()
-          : node.decimalValue().toPlainString());
+      case NUMBER -> {
+        if (node.isLong() || node.isInt() || node.isShort()) {
+          out.append(node.longValue());
+        } else {
+          out.append(node.isIntegralNumber() ? node.bigIntegerValue().toString()
+              : node.decimalValue().toPlainString());
+        }
+      }
       case BOOLEAN -> out.append(node.booleanValue());
       case NULL -> out.append("null");
       default -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
     }
+  }
+
+  /**
+   * Writes {@code object} when its keys are already sorted — as they are in normal form, where they were sorted
+   * once — without sorting them again; returns false, having written nothing, when they are not.
+   */
+  private static boolean writeInOrder(JsonNode object, StringBuilder out) {
+    int start = out.length();
+    out.append('{');
+    String previous = null;
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      if (previous != null && previous.compareTo(field.getKey()) >= 0) {
+        out.setLength(start);
+        return false;
+      }
+      if (previous != null) {
+        out.append(',');
+      }
+      writeString(field.getKey(), out);
+      out.append(':');
+      write(field.getValue(), out);
+      previous = field.getKey();
+    }
+    out.append('}');
+    return true;
   }
 
   private static JsonNode normalizeNumber(JsonNode node) {

@@ -140,11 +140,33 @@ public final class ChainVerifier {
    * tenant and sequence do not give — or {@code null} when nothing is. Pure: it needs no other event.
    */
   public static String alteration(TenantEvent event) {
+    return alteration(event, null);
+  }
+
+  /**
+   * {@link #alteration(TenantEvent)}, with the data's canonical text ({@link TenantEvent#dataJson()}) that the
+   * check writes on its way: a replay shows that text too, and writing it once is cheaper than twice.
+   */
+  public static Check check(TenantEvent event) {
+    String dataJson = event.dataJson();
+    return new Check(dataJson, alteration(event, dataJson));
+  }
+
+  /**
+   * What {@link #check} found.
+   *
+   * @param dataJson the event's {@link TenantEvent#dataJson()}
+   * @param alteration what {@link #alteration(TenantEvent)} says, or null when the event is whole
+   */
+  public record Check(String dataJson, String alteration) {
+  }
+
+  private static String alteration(TenantEvent event, String dataJson) {
     if (!event.isSealed()) {
       return "a " + event.type() + " event of " + event.tenant() + " has no sequence and no hash: it was never"
           + " sealed into the chain";
     }
-    String expected = HashChain.hash(event);
+    String expected = dataJson == null ? HashChain.hash(event) : HashChain.hash(event, dataJson);
     if (!expected.equals(event.hash())) {
       return "event " + event.sequence() + " (" + event.type() + ") of " + event.tenant() + " has hash "
           + event.hash() + " but its content hashes to " + expected + ": it was altered after it was written";

@@ -25,8 +25,10 @@ import java.util.Objects;
 
 /**
  * Tenant requests and lifecycle events as CloudEvents 1.0 in structured JSON mode
- * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Requests are read through it
- * too; events, read in bulk, are read from the one parse with the SDK's checks ({@link EventAttributes}).
+ * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Records are read from one parse
+ * with the SDK's checks: events always ({@link EventAttributes}; with the streaming parser when they are plain,
+ * {@link PlainEventReader}), requests when they are plain, and through the SDK otherwise
+ * ({@link RequestAttributes}).
  *
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
@@ -104,12 +106,12 @@ public final class CloudEventCodec {
    *     cannot be read
    */
   public RequestEnvelope decodeRequest(byte[] record) {
-    if (record != null && record.length > maxRequestBytes) {
-      throw new CodecException(DeadLetterReason.TOO_LARGE, "the request is " + record.length
-          + " bytes, over the limit of " + maxRequestBytes + " bytes; a tenant request needs well under 1 KiB:"
-          + " send the request alone, without attachments", null, null);
-    }
-    ObjectNode envelope = parse(record);
+    refuseIfTooLarge(record);
+    return decodeRequest(record, parse(record));
+  }
+
+  /** The request in {@code record}, parsed as {@code envelope}. */
+  private RequestEnvelope decodeRequest(byte[] record, ObjectNode envelope) {
     Hints hints = new Hints(text(envelope.path("data"), "tenant", text(envelope, "subject", null)),
         text(envelope.path("data"), "requestId", text(envelope, "id", null)));
     checkEnvelope(envelope, hints);
@@ -119,19 +121,20 @@ public final class CloudEventCodec {
       throw hints.fail(DeadLetterReason.WRONG_TYPE, "type '" + type + "' is not a tenant request" + hint
           + ": tenant.requests carries CloudEvents of type " + EventType.REQUESTED_CE_TYPE, null);
     }
-    CloudEvent event = sdkDecode(record, hints);
-    TenantRequest request = RequestJson.read(data(event, hints));
+    RequestAttributes plain = RequestAttributes.plain(envelope);
+    RequestAttributes attributes = plain != null ? plain
+        : RequestAttributes.of(sdkDecode(record, hints), (reason, message) -> hints.fail(reason, message, null));
+    TenantRequest request = RequestJson.read(attributes.data());
     // A missing requestId or tenant is left to RequestValidator, which reports it with every other violation.
-    if (request.requestId() != null && !event.getId().equals(request.requestId())) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent id '" + event.getId() + "' and the data's"
+    if (request.requestId() != null && !attributes.id().equals(request.requestId())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent id '" + attributes.id() + "' and the data's"
           + " requestId '" + request.requestId() + "' differ: use the request id for both", null);
     }
-    if (event.getSubject() != null && request.tenant() != null && !event.getSubject().equals(request.tenant())) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + event.getSubject()
+    if (attributes.subject() != null && request.tenant() != null && !attributes.subject().equals(request.tenant())) {
+      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent subject '" + attributes.subject()
           + "' and the data's tenant '" + request.tenant() + "' differ: the subject is the tenant", null);
     }
-    Instant time = event.getTime() == null ? null : event.getTime().toInstant();
-    return new RequestEnvelope(request, event.getSource(), time);
+    return new RequestEnvelope(request, attributes.source(), attributes.time());
   }
 
   /**
@@ -140,15 +143,22 @@ public final class CloudEventCodec {
    * @throws CodecException as {@link #decodeRequest} does, and for a kubeconfig read that cannot be read
    */
   public RequestRecord decodeRequestRecord(byte[] record) {
-    if (record != null && record.length <= maxRequestBytes) {
-      ObjectNode envelope = parse(record);
-      if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
-        Hints hints = new Hints(text(envelope, "subject", null), null);
-        checkEnvelope(envelope, hints);
-        return KubeconfigReads.read(envelope, (reason, message) -> hints.fail(reason, message, null));
-      }
+    refuseIfTooLarge(record);
+    ObjectNode envelope = parse(record);
+    if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
+      Hints hints = new Hints(text(envelope, "subject", null), null);
+      checkEnvelope(envelope, hints);
+      return KubeconfigReads.read(envelope, (reason, message) -> hints.fail(reason, message, null));
     }
-    return decodeRequest(record);
+    return decodeRequest(record, envelope);
+  }
+
+  private void refuseIfTooLarge(byte[] record) {
+    if (record != null && record.length > maxRequestBytes) {
+      throw new CodecException(DeadLetterReason.TOO_LARGE, "the request is " + record.length
+          + " bytes, over the limit of " + maxRequestBytes + " bytes; a tenant request needs well under 1 KiB:"
+          + " send the request alone, without attachments", null, null);
+    }
   }
 
   /** {@code read} as a CloudEvent from {@link #DEFAULT_REQUEST_SOURCE}. */
@@ -200,6 +210,12 @@ public final class CloudEventCodec {
    * @throws CodecException when it is not JSON, not a CloudEvent, not a lifecycle event, or lacks a chain field
    */
   public TenantEvent decodeEvent(byte[] record) {
+    TenantEvent plain = PlainEventReader.read(record);
+    return plain != null ? plain : decodeEventFromTree(record);
+  }
+
+  /** {@link #decodeEvent} through the envelope's tree: every record the streaming reader leaves, bad ones too. */
+  TenantEvent decodeEventFromTree(byte[] record) {
     ObjectNode envelope = parse(record);
     JsonNode wireData = envelope.path("data");
     Hints hints = new Hints(text(wireData, "tenant", text(envelope, "subject", null)),
@@ -270,9 +286,15 @@ public final class CloudEventCodec {
 
   /** Fails unless {@code envelope} has the mandatory CloudEvent attributes, each a string, and valid names. */
   private static void checkEnvelope(ObjectNode envelope, Hints hints) {
-    List<String> missing = MANDATORY.stream().filter(a -> !envelope.path(a).isTextual()
-        || envelope.get(a).asText().isEmpty()).toList();
-    if (!missing.isEmpty()) {
+    List<String> missing = null;
+    for (String attribute : MANDATORY) {
+      JsonNode value = envelope.get(attribute);
+      if (value == null || !value.isTextual() || value.textValue().isEmpty()) {
+        missing = missing == null ? new ArrayList<>() : missing;
+        missing.add(attribute);
+      }
+    }
+    if (missing != null) {
       throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "the record is not a CloudEvent: " + String.join(", ",
           missing) + " missing or not a string (a CloudEvent 1.0 needs specversion \"1.0\", id, source and"
           + " type)", null);
@@ -315,22 +337,6 @@ public final class CloudEventCodec {
       throw hints.fail(DeadLetterReason.NOT_A_CLOUDEVENT, "the record is not a valid CloudEvent: "
           + root.getMessage(), e);
     }
-  }
-
-  private static ObjectNode data(CloudEvent event, Hints hints) {
-    if (event.getData() == null) {
-      throw hints.fail(DeadLetterReason.BAD_DATA, "the CloudEvent has no data: put the "
-          + (EventType.REQUESTED_CE_TYPE.equals(event.getType()) ? "request" : "event") + " in data, a JSON"
-          + " object", null);
-    }
-    if (!(event.getData() instanceof JsonCloudEventData json) || !(json.getNode() instanceof ObjectNode object)) {
-      String got = event.getData() instanceof JsonCloudEventData other
-          ? other.getNode().getNodeType().toString().toLowerCase(Locale.ROOT)
-          : "encoded data with datacontenttype " + event.getDataContentType();
-      throw hints.fail(DeadLetterReason.BAD_DATA, "data must be a JSON object with datacontenttype "
-          + DATA_CONTENT_TYPE + ", got " + got, null);
-    }
-    return object.deepCopy();
   }
 
   private static String chainText(ObjectNode data, String field, List<String> problems) {

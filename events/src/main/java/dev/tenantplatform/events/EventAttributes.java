@@ -74,12 +74,16 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
   }
 
   /**
-   * The spelling the platform writes, {@code 2026-01-02T03:04:05.678Z}, read without the general parser;
-   * {@code null} for any other spelling, which the general parser then reads or refuses.
+   * The spellings the platform writes, {@code 2026-01-02T03:04:05.678Z} and the SDK's shorter
+   * {@code 2026-01-02T03:04:05.67Z} or {@code 2026-01-02T03:04:05Z} (it drops a fraction's trailing zeros), read
+   * without the general parser; {@code null} for any other spelling, which the general parser then reads or
+   * refuses.
    */
-  private static Instant utcMillis(String text) {
-    if (text.length() != 24 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-        || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.' || text.charAt(23) != 'Z') {
+  static Instant utcMillis(String text) {
+    int length = text.length();
+    if (length < 20 || length > 30 || length == 21 || text.charAt(4) != '-' || text.charAt(7) != '-'
+        || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
+        || text.charAt(length - 1) != 'Z' || length > 20 && text.charAt(19) != '.') {
       return null;
     }
     int year = digits(text, 0, 4);
@@ -88,12 +92,16 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
     int hour = digits(text, 11, 13);
     int minute = digits(text, 14, 16);
     int second = digits(text, 17, 19);
-    int millis = digits(text, 20, 23);
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || millis < 0) {
+    int fraction = length == 20 ? 0 : digits(text, 20, length - 1);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
       return null;
     }
+    int nanos = fraction;
+    for (int i = length - 1; i < 29; i++) {
+      nanos *= 10;
+    }
     try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+      return LocalDateTime.of(year, month, day, hour, minute, second, length == 20 ? 0 : nanos)
           .toInstant(ZoneOffset.UTC);
     } catch (DateTimeException e) {
       return null;

@@ -1,6 +1,7 @@
 package dev.tenantplatform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,14 @@ public enum EventType {
   /** The required keys {@code data} lacks, in the order of {@link #requiredKeys()}. */
   public List<String> missingKeys(JsonNode data) {
     List<String> required = isRecovery(data) ? RECOVERY_KEYS : requiredKeys;
-    return required.stream().filter(key -> !data.hasNonNull(key)).toList();
+    List<String> missing = List.of();
+    for (String key : required) {
+      if (!data.hasNonNull(key)) {
+        missing = missing.isEmpty() ? new ArrayList<>() : missing;
+        missing.add(key);
+      }
+    }
+    return missing;
   }
 
   /** Whether {@code data} of this type announces a recovery out of Degraded. */

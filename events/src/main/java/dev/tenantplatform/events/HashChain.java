@@ -90,6 +90,11 @@ public final class HashChain {
     return sha256(canonicalForm(event));
   }
 
+  /** {@link #hash(TenantEvent)} of a sealed event whose {@link TenantEvent#dataJson()} is {@code dataJson}. */
+  static String hash(TenantEvent event, String dataJson) {
+    return sha256(canonicalForm(event, event.sequence(), event.previousHash(), dataJson));
+  }
+
   /** RFC 3339 in UTC with milliseconds, the spelling of times in the canonical form. */
   public static String formatTime(Instant time) {
     long seconds = time.getEpochSecond();
@@ -133,9 +138,18 @@ public final class HashChain {
   // Written field by field, keys in their sorted order, rather than through an ObjectNode: it is the costly
   // part of sealing and of verifying, and a verification of a long log does it for every event.
   private static String canonicalForm(TenantEvent event, long sequence, String previousHash) {
+    return canonicalForm(event, sequence, previousHash, null);
+  }
+
+  /** The canonical form; {@code dataJson} is the data's canonical text when already written, else null. */
+  private static String canonicalForm(TenantEvent event, long sequence, String previousHash, String dataJson) {
     StringBuilder form = new StringBuilder(512);
     form.append("{\"data\":");
-    CanonicalJson.write(event.dataView(), form);
+    if (dataJson != null) {
+      form.append(dataJson);
+    } else {
+      CanonicalJson.write(event.dataView(), form);
+    }
     form.append(",\"previousHash\":");
     CanonicalJson.writeString(previousHash, form);
     form.append(",\"requestId\":");

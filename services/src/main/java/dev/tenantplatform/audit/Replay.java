@@ -1,6 +1,5 @@
 package dev.tenantplatform.audit;
 
-import dev.tenantplatform.audit.fold.AuditFold;
 import dev.tenantplatform.audit.fold.AuditQuery;
 import dev.tenantplatform.audit.fold.AuditReport;
 import dev.tenantplatform.audit.fold.ReportFormat;
@@ -57,20 +56,22 @@ public final class Replay {
    */
   public Outcome read(AuditQuery query, PrintWriter progress) {
     long started = System.nanoTime();
-    AuditFold fold = new AuditFold(query);
     long read;
+    AuditReport report;
     try (LogScan scan = new LogScan(bootstrapServers, timeout)) {
       ScanPlan plan = scan.plan(query.topics().all(), query.window());
       ReplayProgress shown = progress == null ? null : ReplayProgress.onStderr(progress, plan.records());
-      try {
-        read = scan.read(plan, fold::acceptAll, shown == null ? count -> { } : shown);
+      try (ParallelFold fold = new ParallelFold(query, ParallelFold.sharesFor(plan,
+          Runtime.getRuntime().availableProcessors()))) {
+        read = scan.read(plan, fold, shown == null ? count -> { } : shown);
+        report = fold.report();
       } finally {
         if (shown != null) {
           shown.done();
         }
       }
     }
-    return new Outcome(fold.report(), read, Duration.ofNanos(System.nanoTime() - started));
+    return new Outcome(report, read, Duration.ofNanos(System.nanoTime() - started));
   }
 
   /**

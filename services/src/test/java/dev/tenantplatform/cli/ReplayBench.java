@@ -10,6 +10,7 @@ import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.KafkaTopics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +45,13 @@ import picocli.CommandLine;
  * ./mvnw -B -o -q test-compile -pl services -am
  * ./mvnw -B -o -q -pl services dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=target/test-classpath.txt
- * java -Xmx6g -cp services/target/test-classes:services/target/classes:$(cat services/target/test-classpath.txt) \
- *     dev.tenantplatform.cli.ReplayBench [EVENTS]
+ * java -Xmx6g -cp events/target/classes:services/target/test-classes:services/target/classes:$(cat \
+ *     services/target/test-classpath.txt) dev.tenantplatform.cli.ReplayBench [EVENTS]
  * </pre>
  * The broker runs in the same JVM and on the same cores as both sides, as the embedded broker of local mode does.
+ * Beside the wall clock, each side's CPU time (the whole process's, broker included) is shown: on a machine
+ * busy with other work, it moves less than the wall clock. Where the replay's time goes, and what no replay
+ * that verifies can go below, is {@link ReplayFloorBench}'s to show.
  */
 public final class ReplayBench {
 
@@ -74,11 +78,12 @@ public final class ReplayBench {
       Side replay = replay(bootstrap, dir.resolve("report.txt"));
       Side bareAgain = bare(bootstrap);
 
-      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s%n", "side", "records", "seconds", "records/s",
-          "events/s");
+      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s%n", "side", "records", "seconds", "records/s",
+          "events/s", "cpu s");
       for (Side side : List.of(bare, replay, bareAgain)) {
-        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f%n", side.name(), side.records(),
-            side.seconds(), side.records() / side.seconds(), tenants * (double) EVENTS_PER_TENANT / side.seconds());
+        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f%n", side.name(), side.records(),
+            side.seconds(), side.records() / side.seconds(), tenants * (double) EVENTS_PER_TENANT / side.seconds(),
+            side.cpuSeconds());
       }
       double floor = Math.max(bare.records() / bare.seconds(), bareAgain.records() / bareAgain.seconds());
       double ratio = replay.records() / replay.seconds() / floor;
@@ -118,7 +123,7 @@ public final class ReplayBench {
     return count;
   }
 
-  private static List<ProducerRecord<String, byte[]>> life(CloudEventCodec codec, String tenant, Instant at) {
+  static List<ProducerRecord<String, byte[]>> life(CloudEventCodec codec, String tenant, Instant at) {
     TenantRequest create = AuditLog.createRequest(tenant);
     List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
     records.add(new ProducerRecord<>(Topics.REQUESTS.name(), null, at.toEpochMilli(), tenant,
@@ -135,6 +140,7 @@ public final class ReplayBench {
     Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    double cpu = cpuSeconds();
     long started = System.nanoTime();
     long records = 0;
     long bytes = 0;
@@ -156,7 +162,7 @@ public final class ReplayBench {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", records, bytes);
-    return new Side("bare consumer", records, seconds);
+    return new Side("bare consumer", records, seconds, cpuSeconds() - cpu);
   }
 
   /** {@code tenant-platform replay --verify --out FILE}, as a person would run it. */
@@ -164,16 +170,18 @@ public final class ReplayBench {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err, true));
+    double cpu = cpuSeconds();
     long started = System.nanoTime();
     int exitCode = cli.execute("replay", "--kafka", bootstrap, "--verify", "--out", report.toString());
     double seconds = (System.nanoTime() - started) / 1e9;
+    double cpuUsed = cpuSeconds() - cpu;
     System.out.print(err);
     if (exitCode != 0) {
       throw new IllegalStateException("replay exited with " + exitCode);
     }
     String summary = err.toString();
     long records = Long.parseLong(summary.replaceAll("(?s).*replayed ([0-9,]+) records.*", "$1").replace(",", ""));
-    return new Side("replay --verify --out FILE", records, seconds);
+    return new Side("replay --verify --out FILE", records, seconds, cpuUsed);
   }
 
   private static void deleteTree(Path dir) throws Exception {
@@ -182,6 +190,16 @@ public final class ReplayBench {
     }
   }
 
-  private record Side(String name, long records, double seconds) {
+  /**
+   * The CPU time of the whole process (broker included), in seconds: beside the wall clock, a figure that other
+   * work on the machine hardly moves.
+   */
+  private static double cpuSeconds() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime() / 1e9;
+  }
+
+  /** @param cpuSeconds CPU time of the process while the side ran (the broker's share included) */
+  private record Side(String name, long records, double seconds, double cpuSeconds) {
   }
 }

@@ -1,5 +1,6 @@
 package dev.tenantplatform.audit.fold;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tenantplatform.events.ChainVerifier;
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.CodecException;
@@ -13,6 +14,7 @@ import dev.tenantplatform.events.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,7 +37,8 @@ public final class AuditFold {
 
   private final AuditQuery query;
   private final CloudEventCodec codec = new CloudEventCodec();
-  private final Map<String, TenantLog> tenants = new TreeMap<>();
+  /** Sorted only once, for the report: a replay looks a tenant up for every record. */
+  private final Map<String, TenantLog> tenants = new HashMap<>();
   private final List<HistoryEntry> unattributed = new ArrayList<>();
   private final ChainCheck check;
   private long requests;
@@ -53,25 +56,54 @@ public final class AuditFold {
     fold(record, decode(record));
   }
 
-  /**
-   * Folds in {@code batch}, in its order, as {@link #accept} would one by one. Decoding, the costly part and a
-   * pure function of each record, is spread over the cores; the fold itself stays in order on this thread.
-   */
+  /** Folds in {@code batch}, in its order, as {@link #accept} would one by one. */
   public void acceptAll(List<LogRecord> batch) {
-    List<Decoded> decoded = batch.parallelStream().map(this::decode).toList();
-    for (int i = 0; i < batch.size(); i++) {
-      fold(batch.get(i), decoded.get(i));
+    for (LogRecord record : batch) {
+      accept(record);
     }
   }
 
   /** The report of every record folded in so far. */
   public AuditReport report() {
-    List<TenantHistory> histories = new ArrayList<>();
-    Verification verification = check == null ? Verification.NOT_PERFORMED : check.finish();
+    return report(List.of(this));
+  }
+
+  /**
+   * The report of {@code shares}, folds of the same query that each took some partitions of the log: the report
+   * one fold of every record gives, byte for byte, since a tenant's events all sit in one partition (they are
+   * keyed by tenant) and so in one share. What else a tenant has — requests, reads, dead letters, placed by time
+   * — may sit in other shares; it is gathered here. A tenant whose events were spread over partitions has no
+   * log order to check: each share checks its part, and the first finding stands.
+   *
+   * <p>Call it once, after the last record: it takes the shares' contents over.
+   */
+  public static AuditReport report(List<AuditFold> shares) {
+    AuditQuery query = shares.get(0).query;
+    Map<String, TenantLog> tenants = new TreeMap<>();
+    List<HistoryEntry> unattributed = new ArrayList<>();
+    List<Verification> checks = new ArrayList<>();
+    long[] totals = new long[4];
+    for (AuditFold share : shares) {
+      if (!share.query.equals(query)) {
+        throw new IllegalArgumentException("shares of one report fold one query: " + share.query + " is not "
+            + query);
+      }
+      share.tenants.forEach((name, log) -> tenants.merge(name, log, TenantLog::absorb));
+      unattributed.addAll(share.unattributed);
+      if (share.check != null) {
+        checks.add(share.check.finish());
+      }
+      totals[0] += share.requests;
+      totals[1] += share.events;
+      totals[2] += share.deadLetters;
+      totals[3] += share.unreadable;
+    }
+    Verification verification = checks.isEmpty() ? Verification.NOT_PERFORMED : ChainCheck.merge(checks);
+    List<TenantHistory> histories = new ArrayList<>(tenants.size());
     tenants.forEach((name, log) -> histories.add(new TenantHistory(name, log.entries(), log.snapshot,
         verification.chains().get(name), List.copyOf(log.readers.values()))));
     return new AuditReport(query, histories, unattributed.stream().sorted(BY_TIME).toList(), verification,
-        new AuditReport.Totals(requests, events, deadLetters, unreadable));
+        new AuditReport.Totals(totals[0], totals[1], totals[2], totals[3]));
   }
 
   /** What a record holds, read: the costly part of folding it, and free of any state of the fold. */
@@ -83,14 +115,17 @@ public final class AuditFold {
     }
     try {
       if (!events) {
-        return new Decoded(null, codec.decodeRequestRecord(record.value()), null, null);
+        return new Decoded(null, codec.decodeRequestRecord(record.value()), null, null, null);
       }
       TenantEvent event = codec.decodeEvent(record.value());
-      // The event's own check (its hash and id recomputed) is the costly part of verifying: made here, in
-      // parallel, it leaves the chain's walk in log order little to do.
-      return new Decoded(event, null, null, check == null ? null : ChainVerifier.alteration(event));
+      if (check == null) {
+        return new Decoded(event, null, null, null, query.isPointInTime() ? null : event.dataJson());
+      }
+      // The event's own check writes its data's text on the way: the history shows the same text.
+      ChainVerifier.Check own = ChainVerifier.check(event);
+      return new Decoded(event, null, null, own.alteration(), own.dataJson());
     } catch (CodecException e) {
-      return new Decoded(null, null, e, null);
+      return new Decoded(null, null, e, null, null);
     }
   }
 
@@ -131,8 +166,11 @@ public final class AuditFold {
       check.accept(event, decoded.alteration(), record.ref(), timeOf(record));
     }
     TenantLog log = log(event.tenant());
-    log.snapshot = SnapshotFold.apply(log.snapshot, event);
-    add(event.tenant(), query.isPointInTime() ? null : HistoryEntry.Event.of(record.ref(), event), true);
+    // One copy of the data, read by both.
+    ObjectNode data = event.data();
+    log.snapshot = SnapshotFold.apply(log.snapshot, event, data);
+    add(event.tenant(), query.isPointInTime() ? null
+        : HistoryEntry.Event.of(record.ref(), event, data, decoded.dataJson()), true);
   }
 
   private void request(LogRecord record, Decoded decoded) {
@@ -216,9 +254,13 @@ public final class AuditFold {
     return Instant.ofEpochMilli(record.timestamp());
   }
 
-  /** A record read: an event, a request, or why it could not be read; all null for a dead letter. */
-  private record Decoded(TenantEvent event, RequestRecord request, CodecException refused, String alteration) {
-    static final Decoded NOTHING = new Decoded(null, null, null, null);
+  /**
+   * A record read: an event (with its data's canonical text, when shown), a request, or why it could not be
+   * read; all null for a dead letter.
+   */
+  private record Decoded(TenantEvent event, RequestRecord request, CodecException refused, String alteration,
+      String dataJson) {
+    static final Decoded NOTHING = new Decoded(null, null, null, null, null);
   }
 
   /** One tenant's entries while they are read. */
@@ -233,6 +275,17 @@ public final class AuditFold {
 
     TenantLog(String tenant) {
       snapshot = TenantSnapshot.empty(tenant);
+    }
+
+    /** This log with what another share read of the same tenant. */
+    TenantLog absorb(TenantLog other) {
+      chained.addAll(other.chained);
+      aside.addAll(other.aside);
+      other.readers.forEach((key, reader) -> readers.merge(key, reader, KubeconfigReader::with));
+      if (other.snapshot.sequence() > snapshot.sequence()) {
+        snapshot = other.snapshot;
+      }
+      return this;
     }
 
     /** Both lists merged: the chain keeps its log order, and what happened beside it goes where its time is. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -81,6 +82,34 @@ final class ChainCheck {
       }
     });
     return new Verification(true, verifier.count(), chains, findings);
+  }
+
+  /**
+   * The verification of the shares of one log, each {@link #finish() finished}: every unreadable record, and per
+   * tenant its chain; a tenant checked in two shares (its events spread over partitions) keeps its first
+   * finding.
+   */
+  static Verification merge(List<Verification> shares) {
+    if (shares.size() == 1) {
+      return shares.get(0);
+    }
+    Map<String, TenantChain> chains = new HashMap<>();
+    List<Finding> findings = new ArrayList<>();
+    long checked = 0;
+    for (Verification share : shares) {
+      checked += share.eventsChecked();
+      share.findings().stream().filter(f -> f.kind() == Finding.Kind.UNREADABLE).forEach(findings::add);
+      share.chains().forEach((tenant, chain) -> chains.merge(tenant, chain, ChainCheck::both));
+    }
+    chains.values().stream().map(TenantChain::finding).filter(Objects::nonNull).forEach(findings::add);
+    return new Verification(true, checked, chains, findings);
+  }
+
+  private static TenantChain both(TenantChain a, TenantChain b) {
+    Finding first = a.finding() == null ? b.finding() : b.finding() == null ? a.finding()
+        : Finding.ORDER.compare(a.finding(), b.finding()) <= 0 ? a.finding() : b.finding();
+    return new TenantChain(a.tenant(), a.events() + b.events(), Math.min(a.first(), b.first()),
+        Math.max(a.last(), b.last()), first);
   }
 
   private static Finding finding(ChainBreak found, Located at) {

@@ -51,9 +51,16 @@ public sealed interface HistoryEntry {
 
     /** {@code event}, read at {@code ref}. */
     public static Event of(RecordRef ref, TenantEvent event) {
-      ObjectNode data = event.data();
+      return of(ref, event, event.data(), event.dataJson());
+    }
+
+    /**
+     * {@code event}, read at {@code ref}, with what was already made of it: {@code data} its
+     * {@link TenantEvent#data()}, read only, and {@code dataJson} its {@link TenantEvent#dataJson()}.
+     */
+    static Event of(RecordRef ref, TenantEvent event, ObjectNode data, String dataJson) {
       return new Event(ref, event.time(), event.type(), event.sequence(), event.requestId(), event.id(),
-          event.previousHash(), event.hash(), event.dataJson(), EntryText.event(event.type(), data));
+          event.previousHash(), event.hash(), dataJson, EntryText.event(event.type(), data));
     }
   }
 

@@ -26,6 +26,12 @@ public record KubeconfigReader(String readBy, String scope, long reads, Instant 
         time.isAfter(last) ? time : last);
   }
 
+  /** This reader's reads with {@code other}'s, the same reader's counted elsewhere. */
+  KubeconfigReader with(KubeconfigReader other) {
+    return new KubeconfigReader(readBy, scope, reads + other.reads, other.first.isBefore(first) ? other.first : first,
+        other.last.isAfter(last) ? other.last : last);
+  }
+
   /** {@code alice@example.com (tenant) 2 reads, last 2026-03-04T05:06:07.089Z}. */
   String describe() {
     return readBy + " (" + scope + ") " + reads + (reads == 1 ? " read" : " reads") + ", last "

@@ -30,10 +30,14 @@ public final class SnapshotFold {
 
   /** {@code s} after {@code event}, an event of the same tenant. */
   public static TenantSnapshot apply(TenantSnapshot s, TenantEvent event) {
+    return apply(s, event, event.data());
+  }
+
+  /** {@link #apply(TenantSnapshot, TenantEvent)} with the event's {@link TenantEvent#data()} at hand, read only. */
+  static TenantSnapshot apply(TenantSnapshot s, TenantEvent event, JsonNode data) {
     if (event.sequence() <= s.sequence() || !event.tenant().equals(s.tenant())) {
       return s;
     }
-    JsonNode data = event.data();
     TenantSnapshot next = switch (event.type()) {
       case TENANT_ACCEPTED -> accepted(s, data);
       case TENANT_REJECTED -> new TenantSnapshot(s.tenant(), s.state(), s.spec(), s.checks(), s.durations(),

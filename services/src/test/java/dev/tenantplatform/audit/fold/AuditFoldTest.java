@@ -16,9 +16,12 @@ import dev.tenantplatform.events.TenantRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AuditFoldTest {
 
@@ -207,5 +210,42 @@ class AuditFoldTest {
     }
 
     assertThat(batched.report()).isEqualTo(fold(everything(true), records));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReportFormat.class)
+  void foldingEachShareOfThePartitionsOnItsOwnThenMergingGivesTheBytesOfOneFold(ReportFormat format) {
+    AuditLog log = new AuditLog();
+    List<List<TenantEvent>> lives = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      lives.add(log.onboard("tenant-" + i, i % 3, T0.plusSeconds(i)));
+    }
+    // What a tenant has beside its events may sit on another partition number (a topic with another count).
+    log.kubeconfigRead("tenant-1", "ops", "admin", 2, T0.plusSeconds(40));
+    log.kubeconfigRead("tenant-1", "ops", "admin", 1, T0.plusSeconds(50));
+    log.deadLetter("tenant-2", "tenant-2", "invalid", "workers must be 0 to 50", 0, T0.plusSeconds(45));
+    log.deadLetter(null, null, "not_json", "the record is not JSON", 1, T0.plusSeconds(46));
+    log.append(TOPICS.events(), 1, T0.plusSeconds(90), "tenant-4", "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+    log.event(lives.get(5).get(2), 2);
+    log.event(lives.get(7).get(6), 1);
+    List<LogRecord> records = log.records();
+
+    for (AuditQuery query : List.of(everything(true), everything(false),
+        AuditQuery.pointInTime(TOPICS, T0.plusSeconds(12), null, true))) {
+      String once = ReportFormatTest.render(format, fold(query, records));
+      for (int count = 2; count <= 4; count++) {
+        List<AuditFold> shares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          shares.add(new AuditFold(query));
+        }
+        for (LogRecord record : records) {
+          shares.get(record.partition() % count).accept(record);
+        }
+
+        assertThat(ReportFormatTest.render(format, AuditFold.report(shares))).as("%d shares", count)
+            .isEqualTo(once);
+      }
+    }
+    assertThat(ReportFormatTest.render(format, fold(everything(true), records))).contains("tenant-5", "tenant-7");
   }
 }
