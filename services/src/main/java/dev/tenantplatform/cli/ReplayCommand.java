@@ -7,6 +7,7 @@ import dev.tenantplatform.audit.fold.AuditTopics;
 import dev.tenantplatform.audit.fold.ReportFormat;
 import dev.tenantplatform.audit.fold.TimeArgument;
 import dev.tenantplatform.audit.fold.Window;
+import dev.tenantplatform.support.KafkaClients;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,6 +23,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -96,6 +98,9 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Give up when Kafka stays silent this long (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
+  @Mixin
+  KafkaSecurityOptions kafkaSecurity;
+
   /** Where Kafka is: given, or read from a local platform's local.json. */
   static final class Source {
     @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka bootstrap servers, host:port[,…].")
@@ -111,6 +116,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     AuditQuery query = query();
     String bootstrap = bootstrapServers();
+    KafkaClients.useSecurity(kafkaSecurity.fromEnvironment());
     PrintWriter err = spec.commandLine().getErr();
     Replay replay = new Replay(bootstrap, Duration.ofSeconds(timeoutSeconds));
     Replay.Outcome outcome = out == null

@@ -4,7 +4,6 @@ import dev.tenantplatform.app.Platform;
 import dev.tenantplatform.api.TokenConfig;
 import dev.tenantplatform.app.PlatformConfig;
 import dev.tenantplatform.support.KafkaClients;
-import dev.tenantplatform.support.KafkaSecurity;
 import dev.tenantplatform.support.KafkaTopics;
 import dev.tenantplatform.kube.RetryPolicy;
 import io.fabric8.kubernetes.client.Config;
@@ -27,34 +26,12 @@ import picocli.CommandLine.Spec;
         + " k0smotron providers). Nothing is embedded and there is no simulator."})
 final class RunCommand implements Callable<Integer> {
 
-  /** The one setting read from the environment only: a password given as an option would show in {@code ps}. */
-  static final String KAFKA_SASL_PASSWORD = "KAFKA_SASL_PASSWORD";
-
   @Option(names = "--kafka", paramLabel = "HOST:PORT[,…]", required = true, defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS}",
       description = "Kafka bootstrap servers (env KAFKA_BOOTSTRAP_SERVERS).")
   String kafka;
 
-  @Option(names = "--kafka-security-protocol", paramLabel = "PROTOCOL",
-      defaultValue = "${env:KAFKA_SECURITY_PROTOCOL:-PLAINTEXT}",
-      description = "Protocol of the brokers' listener: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL"
-          + " (env KAFKA_SECURITY_PROTOCOL, default: PLAINTEXT).")
-  String kafkaSecurityProtocol;
-
-  @Option(names = "--kafka-sasl-mechanism", paramLabel = "MECHANISM",
-      defaultValue = "${env:KAFKA_SASL_MECHANISM:-SCRAM-SHA-512}",
-      description = "SASL mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (env KAFKA_SASL_MECHANISM,"
-          + " default: SCRAM-SHA-512).")
-  String kafkaSaslMechanism;
-
-  @Option(names = "--kafka-sasl-username", paramLabel = "USER", defaultValue = "${env:KAFKA_SASL_USERNAME}",
-      description = "SASL user (env KAFKA_SASL_USERNAME). The password is read from the environment variable"
-          + " KAFKA_SASL_PASSWORD only, so that it never shows in the process list.")
-  String kafkaSaslUsername;
-
-  @Option(names = "--kafka-truststore", paramLabel = "FILE", defaultValue = "${env:KAFKA_SSL_TRUSTSTORE}",
-      description = "PEM file of the CA certificates the brokers' TLS certificates are checked against, e.g."
-          + " Strimzi's <cluster>-cluster-ca-cert ca.crt (env KAFKA_SSL_TRUSTSTORE; default: the JVM's trust).")
-  Path kafkaTruststore;
+  @Mixin
+  KafkaSecurityOptions kafkaSecurity;
 
   @Option(names = "--kubeconfig", paramLabel = "FILE", defaultValue = "${env:KUBECONFIG}",
       description = "Kubeconfig of the management cluster. Without it: the in-cluster service account, else"
@@ -111,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TokenConfig tokens = TokenConfig.read(tokenIssuer, tokenKeys, tokenAlgorithm).withAudience(tokenAudience);
     PlatformConfig config = new PlatformConfig(host, port, kafka, partitions);
-    KafkaClients.useSecurity(kafkaSecurity(System.getenv(KAFKA_SASL_PASSWORD)));
+    KafkaClients.useSecurity(kafkaSecurity.fromEnvironment());
     if (createTopics) {
       KafkaTopics.ensure(config.kafkaBootstrap(), config.partitions());
     }
@@ -136,12 +113,6 @@ final class RunCommand implements Callable<Integer> {
         kubernetes.close();
       }
     }).await();
-  }
-
-  /** The Kafka security of the options, with the password given apart (it is never an option). */
-  KafkaSecurity kafkaSecurity(String saslPassword) {
-    return new KafkaSecurity(kafkaSecurityProtocol, kafkaSaslMechanism, kafkaSaslUsername, saslPassword,
-        kafkaTruststore);
   }
 
   private Config kubernetesConfig() {

@@ -16,7 +16,7 @@ class RunKafkaOptionsTest {
     new CommandLine(run).parseArgs(concat(REQUIRED, "--kafka-security-protocol", "SASL_SSL",
         "--kafka-sasl-mechanism", "SCRAM-SHA-256", "--kafka-sasl-username", "tenant-platform"));
 
-    assertThat(run.kafkaSecurity("from-the-environment").clientProperties())
+    assertThat(run.kafkaSecurity.security("from-the-environment").clientProperties())
         .containsEntry("security.protocol", "SASL_SSL")
         .containsEntry("sasl.mechanism", "SCRAM-SHA-256")
         .containsEntry("sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required"
@@ -28,13 +28,26 @@ class RunKafkaOptionsTest {
     RunCommand run = new RunCommand();
     new CommandLine(run).parseArgs(REQUIRED);
 
-    assertThat(run.kafkaSecurity(null).clientProperties()).containsOnlyKeys("security.protocol")
+    assertThat(run.kafkaSecurity.security(null).clientProperties()).containsOnlyKeys("security.protocol")
         .containsEntry("security.protocol", "PLAINTEXT");
+  }
+
+  @Test
+  void replayTakesTheSameKafkaOptionsToReadASecuredLog() {
+    ReplayCommand replay = new ReplayCommand();
+    new CommandLine(replay).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--kafka", "kafka:9093",
+        "--verify", "--kafka-security-protocol", "SSL", "--kafka-truststore", "pom.xml");
+
+    assertThat(replay.kafkaSecurity.security(null).clientProperties())
+        .containsEntry("security.protocol", "SSL")
+        .containsEntry("ssl.truststore.type", "PEM");
   }
 
   @Test
   void thePasswordIsNoOption() {
     assertThat(new CommandLine(new RunCommand()).getCommandSpec().options())
+        .noneMatch(option -> option.longestName().contains("password"));
+    assertThat(new CommandLine(new ReplayCommand()).getCommandSpec().options())
         .noneMatch(option -> option.longestName().contains("password"));
   }
 
