@@ -2,7 +2,10 @@ package dev.tenantplatform.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class RunKafkaOptionsTest {
@@ -33,10 +36,11 @@ class RunKafkaOptionsTest {
   }
 
   @Test
-  void replayTakesTheSameKafkaOptionsToReadASecuredLog() {
+  void replayTakesTheSameKafkaOptionsToReadASecuredLog(@TempDir Path dir) throws Exception {
+    Path ca = Files.writeString(dir.resolve("ca.crt"), "-----BEGIN CERTIFICATE-----\n");
     ReplayCommand replay = new ReplayCommand();
     new CommandLine(replay).setCaseInsensitiveEnumValuesAllowed(true).parseArgs("--kafka", "kafka:9093",
-        "--verify", "--kafka-security-protocol", "SSL", "--kafka-truststore", "pom.xml");
+        "--verify", "--kafka-security-protocol", "SSL", "--kafka-truststore", ca.toString());
 
     assertThat(replay.kafkaSecurity.security(null).clientProperties())
         .containsEntry("security.protocol", "SSL")
