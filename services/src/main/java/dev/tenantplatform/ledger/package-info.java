@@ -47,7 +47,7 @@
  * tenants are refused from then on, and the sends under way are waited for) and
  * {@link dev.tenantplatform.ledger.Ledger#takeOver(java.util.Set)} when one comes (its chains are read back, then
  * written). A platform instance starts with every partition handed over
- * ({@link dev.tenantplatform.ledger.Ledger#handOverAll()}), so it writes nothing before the group gives it
+ * ({@link dev.tenantplatform.ledger.Ledger#startShared}), so it writes nothing before the group gives it
  * partitions; {@link dev.tenantplatform.ledger.Ledger#writes(String)} tells the watcher which tenants are its own.
  */
 package dev.tenantplatform.ledger;

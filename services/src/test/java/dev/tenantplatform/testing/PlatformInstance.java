@@ -6,6 +6,7 @@ import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.watcher.Watcher;
 import dev.tenantplatform.watcher.WatcherConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,8 +35,7 @@ public final class PlatformInstance {
 
   public PlatformInstance(KafkaCluster kafka, KubernetesClient client, String group) {
     AtomicReference<Watcher> watching = new AtomicReference<>();
-    ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
-    join(ledger.handOverAll());
+    ledger = join(Ledger.startShared(vertx, kafka.bootstrapServers(), LedgerConfig.defaults(), Telemetry.NOOP));
     provisioner = join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
         .withGroupId(group).withHandOver(Duration.ofSeconds(10))
         .withApiRetries(new RetryPolicy(8, Duration.ofMillis(10), Duration.ofMillis(100)))
