@@ -13,8 +13,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +62,15 @@ public final class PlatformInstance {
   private static <T> T join(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // Where it hangs is what a reader of a failed run needs.
+      StringBuilder threads = new StringBuilder();
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        threads.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+        Arrays.stream(stack).limit(40).forEach(frame -> threads.append("\n    at ").append(frame));
+      });
+      LOG.error("a step of the platform's start or stop did not complete within 90 s; the threads:{}", threads);
+      throw new AssertionError(e);
     } catch (Exception e) {
       throw new AssertionError(e);
     }
