@@ -13,7 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -249,17 +249,17 @@ public final class Ledger extends VerticleBase implements TenantLedger {
       return send(chain, entries, next + 1, written);
     }
     TenantEvent sealed = HashChain.next(chain.head(), entry.unsealed());
-    KafkaProducerRecord<String, byte[]> record =
-        KafkaProducerRecord.create(config.topic(), chain.tenant(), codec.encodeEvent(sealed));
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), chain.tenant(),
+        codec.encodeEvent(sealed));
     return writers.send(chain.partition(), record).transform(ack -> {
       if (ack.failed()) {
         chain.unsure(true);
         return Future.failedFuture(notWritten(chain, sealed, written.size(), entries.size(), ack.cause()));
       }
-      chain.accept(sealed, entry.onceKey(), ack.result().getOffset());
+      chain.accept(sealed, entry.onceKey(), ack.result().offset());
       written.add(sealed);
       LOG.debug("tenant {}: event {} ({}) written at {}-{}@{}", chain.tenant(), sealed.sequence(), sealed.type(),
-          config.topic(), ack.result().getPartition(), ack.result().getOffset());
+          config.topic(), ack.result().partition(), ack.result().offset());
       return send(chain, entries, next + 1, written);
     });
   }

@@ -3,14 +3,16 @@ package dev.tenantplatform.ledger;
 import dev.tenantplatform.support.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import io.vertx.kafka.client.producer.RecordMetadata;
+import io.vertx.core.WorkerExecutor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -34,24 +36,27 @@ final class PartitionWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartitionWriter.class);
 
-  private record Pending(KafkaProducerRecord<String, byte[]> record, Promise<RecordMetadata> acked) {
+  private record Pending(ProducerRecord<String, byte[]> record, Promise<RecordMetadata> acked) {
   }
 
   private final String topic;
   private final int partition;
   private final KafkaProducer<String, byte[]> producer;
+  /** Where the producer's blocking calls run: one transaction at a time per partition. */
+  private final WorkerExecutor worker;
   private final Telemetry.Registration meters;
   private List<Pending> waiting = new ArrayList<>();
   private boolean committing;
   private boolean fenced;
-  private boolean broken;
+  private volatile boolean broken;
   private boolean closed;
 
   private PartitionWriter(String topic, int partition, KafkaProducer<String, byte[]> producer,
-      Telemetry.Registration meters) {
+      WorkerExecutor worker, Telemetry.Registration meters) {
     this.topic = topic;
     this.partition = partition;
     this.producer = producer;
+    this.worker = worker;
     this.meters = meters;
   }
 
@@ -61,22 +66,24 @@ final class PartitionWriter {
   }
 
   /** Opens the partition's producer and fences off every earlier one; answers once that is done. */
-  static Future<PartitionWriter> open(Vertx vertx, Map<String, String> producerSettings, String topic,
+  static Future<PartitionWriter> open(WorkerExecutor worker, Map<String, String> producerSettings, String topic,
       int partition, Telemetry telemetry) {
     Map<String, Object> settings = new HashMap<>(producerSettings);
     settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId(topic, partition));
     settings.put(ProducerConfig.CLIENT_ID_CONFIG, settings.getOrDefault(ProducerConfig.CLIENT_ID_CONFIG,
         "tenant-platform-ledger") + "-" + partition);
-    return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings),
-        false).compose(kafka -> {
-          KafkaProducer<String, byte[]> producer = KafkaProducer.create(vertx, kafka);
-          producer.exceptionHandler(e -> LOG.debug("producer of {}-{}: {}", topic, partition, e.toString()));
-          return producer.initTransactions()
-              .map(v -> new PartitionWriter(topic, partition, producer, telemetry.kafkaClient(kafka)))
-              .recover(e -> producer.close().transform(ignored -> Future.failedFuture(new IllegalStateException(
-                  "cannot open the writer of " + topic + "-" + partition + " (" + transactionalId(topic, partition)
-                  + "): " + e.getMessage(), e))));
-        });
+    return worker.executeBlocking(() -> {
+      KafkaProducer<String, byte[]> producer = new KafkaProducer<>(settings);
+      try {
+        producer.initTransactions();
+        return producer;
+      } catch (RuntimeException e) {
+        producer.close(Duration.ZERO);
+        throw new IllegalStateException("cannot open the writer of " + topic + "-" + partition + " ("
+            + transactionalId(topic, partition) + "): " + e.getMessage(), e);
+      }
+    }, false).map(producer -> new PartitionWriter(topic, partition, producer, worker,
+        telemetry.kafkaClient(producer)));
   }
 
   int partition() {
@@ -97,7 +104,7 @@ final class PartitionWriter {
   }
 
   /** Answers with the record's place once the transaction that holds it is committed. */
-  Future<RecordMetadata> send(KafkaProducerRecord<String, byte[]> record) {
+  Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
     if (fenced || closed || broken) {
       return Future.failedFuture(refusal());
     }
@@ -116,22 +123,18 @@ final class PartitionWriter {
     List<Pending> left = waiting;
     waiting = new ArrayList<>();
     left.forEach(p -> p.acked().tryFail(refusal()));
-    return producer.close();
+    return worker.executeBlocking(() -> {
+      producer.close(Duration.ofSeconds(30));
+      return null;
+    }, false);
   }
 
   private void commitNext() {
     List<Pending> batch = waiting;
     waiting = new ArrayList<>();
     committing = true;
-    Future<List<RecordMetadata>> done = producer.beginTransaction().compose(v -> {
-      List<Future<RecordMetadata>> sends = batch.stream().map(p -> producer.send(p.record())).toList();
-      // join, not all: every send is settled before the transaction ends either way.
-      return Future.join(sends).transform(sent -> sent.succeeded()
-          ? producer.commitTransaction().<List<RecordMetadata>>map(c -> sends.stream().map(Future::result).toList())
-              .recover(this::abort)
-          : abort(sent.cause()));
-    });
-    done.onComplete(result -> {
+    // One trip to a worker per transaction: the sends go out at once, and the commit flushes them.
+    worker.executeBlocking(() -> transact(batch), false).onComplete(result -> {
       // Still committing while the batch hears: the sends its acks start wait for the next transaction.
       for (int i = 0; i < batch.size(); i++) {
         if (result.succeeded()) {
@@ -153,18 +156,34 @@ final class PartitionWriter {
     });
   }
 
-  private <T> Future<T> abort(Throwable cause) {
-    if (isFencing(cause)) {
-      return Future.failedFuture(cause);
-    }
-    return producer.abortTransaction().transform(aborted -> {
-      if (aborted.failed()) {
-        broken = !isFencing(aborted.cause());
-        LOG.warn("the transaction of {}-{} could not be aborted after a failed send: {}", topic, partition,
-            aborted.cause().toString());
+  /** On the worker: the batch in one transaction, committed, or aborted on any failure. */
+  private List<RecordMetadata> transact(List<Pending> batch) throws Exception {
+    try {
+      producer.beginTransaction();
+      List<java.util.concurrent.Future<RecordMetadata>> sends = new ArrayList<>();
+      for (Pending pending : batch) {
+        sends.add(producer.send(pending.record()));
       }
-      return Future.failedFuture(cause);
-    });
+      producer.commitTransaction();
+      List<RecordMetadata> acks = new ArrayList<>();
+      for (var send : sends) {
+        acks.add(send.get());
+      }
+      return acks;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    } catch (RuntimeException e) {
+      if (!isFencing(e)) {
+        try {
+          producer.abortTransaction();
+        } catch (RuntimeException abort) {
+          broken = !isFencing(abort);
+          LOG.warn("the transaction of {}-{} could not be aborted after a failed send: {}", topic, partition,
+              abort.toString());
+        }
+      }
+      throw e;
+    }
   }
 
   private Throwable failure(Throwable cause) {

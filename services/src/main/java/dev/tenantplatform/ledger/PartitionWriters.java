@@ -3,14 +3,15 @@ package dev.tenantplatform.ledger;
 import dev.tenantplatform.support.Telemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
-import io.vertx.kafka.client.producer.RecordMetadata;
+import io.vertx.core.WorkerExecutor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,11 @@ import org.slf4j.LoggerFactory;
 final class PartitionWriters {
 
   private static final Logger LOG = LoggerFactory.getLogger(PartitionWriters.class);
+  /** Enough for a commit of every partition at once on brokers of usual sizes; more wait their turn. */
+  private static final int WORKERS = 16;
 
-  private final Vertx vertx;
+  /** The producers' blocking calls: opening, each transaction, closing. */
+  private final WorkerExecutor worker;
   private final Map<String, String> settings;
   private final String topic;
   private final Telemetry telemetry;
@@ -32,7 +36,7 @@ final class PartitionWriters {
 
   PartitionWriters(Vertx vertx, Map<String, String> settings, String topic, Telemetry telemetry,
       IntConsumer fencedOff) {
-    this.vertx = vertx;
+    this.worker = vertx.createSharedWorkerExecutor("tenant-platform-ledger", WORKERS);
     this.settings = Map.copyOf(settings);
     this.topic = topic;
     this.telemetry = telemetry;
@@ -49,7 +53,7 @@ final class PartitionWriters {
     for (int partition : partitions) {
       Future<PartitionWriter> earlier = writers.remove(partition);
       Future<PartitionWriter> writer = (earlier == null ? Future.succeededFuture() : closing(earlier))
-          .transform(ignored -> PartitionWriter.open(vertx, settings, topic, partition, telemetry));
+          .transform(ignored -> PartitionWriter.open(worker, settings, topic, partition, telemetry));
       writers.put(partition, writer);
       writer.onFailure(e -> writers.remove(partition, writer));
       opened.add(writer);
@@ -69,12 +73,13 @@ final class PartitionWriters {
     return Future.join(closed).mapEmpty();
   }
 
+  /** Closes every writer, then the workers. */
   Future<Void> closeAll() {
-    return close(Set.copyOf(writers.keySet()));
+    return close(Set.copyOf(writers.keySet())).eventually(worker::close);
   }
 
   /** Sends {@code record} to its partition in a transaction; answers once that is committed. */
-  Future<RecordMetadata> send(int partition, KafkaProducerRecord<String, byte[]> record) {
+  Future<RecordMetadata> send(int partition, ProducerRecord<String, byte[]> record) {
     Future<PartitionWriter> writer = writers.get(partition);
     if (writer == null) {
       return Future.failedFuture(new IllegalStateException("partition " + partition + " of " + topic
