@@ -16,6 +16,7 @@ import dev.tenantplatform.sandbox.ApiFault;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.PlatformInstance;
@@ -68,7 +69,7 @@ class LostPartitionsIT {
     ApiFault slow = new ApiFault.Slow(Duration.ofMillis(60));
     kube.injectFaults(call -> call.isWrite() && call.namespace() != null
         && call.namespace().startsWith("tenant-" + prefix) ? Optional.of(slow) : Optional.empty());
-    String group = "lost-" + UUID.randomUUID();
+    String group = FreshGroup.atEnd(kafka, "lost-");
     PlatformInstance first = new PlatformInstance(kafka, kube.client(), group);
     PlatformInstance second = new PlatformInstance(kafka, kube.client(), group);
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",

@@ -23,6 +23,7 @@ import dev.tenantplatform.sandbox.simulator.Fault;
 import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.TopicReader;
@@ -85,7 +86,7 @@ class WatcherIT {
     kube.failWhen(call -> faults.shouldFailApiCall(call.namespace()) && refusedCalls.incrementAndGet() > 0);
     ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
-        .withGroupId("watcher-it-" + UUID.randomUUID())
+        .withGroupId(FreshGroup.atEnd(kafka, "watcher-it-"))
         .withApiRetries(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
         .withNodePorts(new NodePortRange(32000, 32499)), kube.client(), ledger));
     watcher = deployWatcher();
