@@ -249,7 +249,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
       return send(chain, entries, next + 1, written);
     }
     TenantEvent sealed = HashChain.next(chain.head(), entry.unsealed());
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), chain.tenant(),
+    // The partition the default partitioner would pick too (partitionOf), named: its writer writes no other.
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), chain.partition(), chain.tenant(),
         codec.encodeEvent(sealed));
     return writers.send(chain.partition(), record).transform(ack -> {
       if (ack.failed()) {
