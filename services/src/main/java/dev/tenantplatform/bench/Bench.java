@@ -88,18 +88,32 @@ public final class Bench {
       int from = options.tenants() * round / options.rounds();
       int to = options.tenants() * (round + 1) / options.rounds();
       boolean floorFirst = round % 2 == 0;
-      Onboarding f = floorFirst ? floor.onboard(from, to) : null;
-      Onboarding p = platform.onboard(from, to);
+      long[] cpu = new long[2];
+      Onboarding f = floorFirst ? timed(() -> floor.onboard(from, to), cpu, 0) : null;
+      Onboarding p = timed(() -> platform.onboard(from, to), cpu, 1);
       if (!floorFirst) {
-        f = floor.onboard(from, to);
+        f = timed(() -> floor.onboard(from, to), cpu, 0);
       }
       floorRun = floorRun.plus(f);
       platformRun = platformRun.plus(p);
-      progress.accept(String.format(Locale.ROOT, "round %d of %d: %d tenants each, floor %.2f s, platform %.2f s",
-          round + 1, options.rounds(), to - from, f.wallNanos() / 1e9, p.wallNanos() / 1e9));
+      progress.accept(String.format(Locale.ROOT, "round %d of %d: %d tenants each, floor %.2f s, platform %.2f s;"
+          + " processor time per tenant: floor %.1f ms, platform %.1f ms", round + 1, options.rounds(), to - from,
+          f.wallNanos() / 1e9, p.wallNanos() / 1e9, cpu[0] / 1e6 / (to - from), cpu[1] / 1e6 / (to - from)));
     }
     Machine machine = Machine.now();
     return BenchReport.of(options, floor.result(floorRun), platform.result(platformRun), machine);
+  }
+
+  private interface Turn {
+    Onboarding run() throws InterruptedException;
+  }
+
+  /** Runs one side's turn, noting the processor time the JVM used meanwhile in {@code cpu[side]}. */
+  private static Onboarding timed(Turn turn, long[] cpu, int side) throws InterruptedException {
+    long before = Machine.processCpuNanos();
+    Onboarding done = turn.run();
+    cpu[side] = before < 0 ? 0 : Machine.processCpuNanos() - before;
+    return done;
   }
 
   /** One side in the measured rounds: its tenants, and the API it writes them to. */

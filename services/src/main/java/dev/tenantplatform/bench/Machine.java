@@ -19,6 +19,16 @@ public record Machine(int cpus, double loadAverage) {
     return new Machine(os.getAvailableProcessors(), load < 0 ? -1 : Math.round(load * 100) / 100.0);
   }
 
+  /**
+   * The processor time this JVM has used so far, in nanoseconds, or -1 where the JVM does not tell. Taken
+   * around each side's turn, it says what a tenant costs the machine: on a busy machine the side that needs
+   * more of it falls behind by as much.
+   */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+
   /** More runnable work than processors: the run was not alone. */
   public boolean busy() {
     return loadAverage > cpus;

@@ -1,11 +1,11 @@
 package dev.tenantplatform.kube;
 
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The node-port allocations of every tenant, as the allocator stores them in one ConfigMap's data
@@ -15,10 +15,22 @@ final class NodePortTable {
 
   private final Map<String, NodePortAllocation> byTenant;
   private final Map<String, String> unreadable;
+  /** Every port a tenant holds: what a choice skips, without going through every allocation. */
+  private final BitSet held;
 
-  private NodePortTable(Map<String, NodePortAllocation> byTenant, Map<String, String> unreadable) {
+  private NodePortTable(Map<String, NodePortAllocation> byTenant, Map<String, String> unreadable, BitSet held) {
     this.byTenant = Collections.unmodifiableMap(byTenant);
     this.unreadable = Collections.unmodifiableMap(unreadable);
+    this.held = held != null ? held : heldBy(byTenant);
+  }
+
+  private static BitSet heldBy(Map<String, NodePortAllocation> byTenant) {
+    BitSet ports = new BitSet();
+    byTenant.values().forEach(a -> {
+      ports.set(a.apiPort());
+      ports.set(a.konnectivityPort());
+    });
+    return ports;
   }
 
   /**
@@ -33,7 +45,7 @@ final class NodePortTable {
       data.forEach((tenant, value) -> NodePortAllocation.decode(tenant, value).ifPresentOrElse(
           allocation -> byTenant.put(tenant, allocation), () -> unreadable.put(tenant, value)));
     }
-    return new NodePortTable(byTenant, unreadable);
+    return new NodePortTable(byTenant, unreadable, null);
   }
 
   Optional<NodePortAllocation> lookup(String tenant) {
@@ -56,20 +68,16 @@ final class NodePortTable {
    * @throws NodePortsExhaustedException when fewer than two are left
    */
   NodePortAllocation choose(String tenant, NodePortRange range, Set<Integer> servicePorts) {
-    Set<Integer> held = new TreeSet<>();
-    byTenant.values().forEach(a -> {
-      held.add(a.apiPort());
-      held.add(a.konnectivityPort());
-    });
     int[] free = new int[2];
     int found = 0;
-    for (int port = range.first(); port <= range.last() && found < 2; port++) {
-      if (!held.contains(port) && !servicePorts.contains(port)) {
+    for (int port = held.nextClearBit(range.first()); port <= range.last() && found < 2;
+        port = held.nextClearBit(port + 1)) {
+      if (!servicePorts.contains(port)) {
         free[found++] = port;
       }
     }
     if (found < 2) {
-      int usedByOthers = (int) servicePorts.stream().filter(range::contains).filter(p -> !held.contains(p)).count();
+      int usedByOthers = (int) servicePorts.stream().filter(range::contains).filter(p -> !held.get(p)).count();
       throw new NodePortsExhaustedException(range, byTenant.size(), usedByOthers);
     }
     return new NodePortAllocation(tenant, free[0], free[1]);
@@ -77,10 +85,17 @@ final class NodePortTable {
 
   NodePortTable with(NodePortAllocation allocation) {
     Map<String, NodePortAllocation> next = new TreeMap<>(byTenant);
-    next.put(allocation.tenant(), allocation);
+    NodePortAllocation before = next.put(allocation.tenant(), allocation);
     Map<String, String> rest = new TreeMap<>(unreadable);
     rest.remove(allocation.tenant());
-    return new NodePortTable(next, rest);
+    BitSet ports = null;
+    if (before == null) {
+      // a new tenant, the usual case: its two ports join the others'
+      ports = (BitSet) held.clone();
+      ports.set(allocation.apiPort());
+      ports.set(allocation.konnectivityPort());
+    }
+    return new NodePortTable(next, rest, ports);
   }
 
   NodePortTable without(String tenant) {
@@ -88,7 +103,8 @@ final class NodePortTable {
     next.remove(tenant);
     Map<String, String> rest = new TreeMap<>(unreadable);
     rest.remove(tenant);
-    return new NodePortTable(next, rest);
+    // counted again: a port two entries hold by a hand edit stays held by the other
+    return new NodePortTable(next, rest, null);
   }
 
   /** Whether {@code tenant} has an entry, readable or not. */

@@ -54,7 +54,14 @@ final class Offboarding {
             applier.delete(Kinds.DOCKER_CLUSTER, ns, names.cluster()),
             applier.delete(Kinds.DEV_CLUSTER, ns, names.cluster()))))
         .compose(v -> templates(ns, tenant))
-        .compose(v -> applier.delete(Kinds.CLUSTER_RESOURCE_SET, ns, names.calicoResourceSet()))
+        .compose(v -> removeGroundwork(tenant));
+  }
+
+  /** Deletes the tenant's namespace and Calico resources, the last of its objects to go. */
+  Future<Void> removeGroundwork(String tenant) {
+    TenantNames names = new TenantNames(tenant);
+    String ns = names.namespace();
+    return applier.delete(Kinds.CLUSTER_RESOURCE_SET, ns, names.calicoResourceSet())
         .compose(v -> applier.delete(ConfigMap.class, ns, names.calicoConfigMap()))
         .compose(v -> applier.delete(Namespace.class, null, ns))
         .mapEmpty();

@@ -24,7 +24,24 @@ final class PortBook {
             : e));
   }
 
+  /**
+   * Whether {@link #allocate} would give the tenant a pair, as far as this instance knows without asking the
+   * API: false when unsure. Another instance may still take the last pair first.
+   */
+  boolean likelyAllocates(String tenant) {
+    return allocator.hasRoomFor(tenant);
+  }
+
   Future<Void> release(String tenant) {
     return allocator.release(tenant).mapEmpty();
+  }
+
+  /** Starts the allocator's watches; the book is theirs to close. */
+  Future<Void> start() {
+    return allocator.start();
+  }
+
+  void close() {
+    allocator.close();
   }
 }

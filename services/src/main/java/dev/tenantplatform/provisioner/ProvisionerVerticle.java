@@ -71,6 +71,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   private final Set<TopicPartition> paused = new HashSet<>();
   private final List<Runnable> onFinish = new ArrayList<>();
   private KafkaConsumer<String, byte[]> consumer;
+  private OffsetCommits commits;
   private DeadLetters deadLetters;
   private Telemetry.Registration consumerMeters = Telemetry.Registration.NONE;
 
@@ -103,8 +104,12 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     settings.put("heartbeat.interval.ms", "3000");
     settings.put("key.deserializer", StringDeserializer.class.getName());
     settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
+    // Started alongside the consumer, not before it: a request that needs the handler's watches waits for them,
+    // and one that fails to start (the API away) is tried again by that request.
+    handler.start().onFailure(e -> LOG.warn("the provisioner's watches did not start yet: {}", e.getMessage()));
     return vertx.executeBlocking(() -> new HandOverConsumer(settings, this)).compose(kafka -> {
       consumer = KafkaConsumer.create(vertx, kafka);
+      commits = new OffsetCommits(consumer::commit);
       consumerMeters = telemetry.kafkaClient(kafka);
       consumer.exceptionHandler(e -> LOG.warn("tenant.requests consumer: {}", e.toString()));
       consumer.handler(this::take);
@@ -116,7 +121,12 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   @Override
   public Future<?> stop() {
     consumerMeters.close();
-    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close);
+    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close)
+        // closing a watch waits for the API server's answer: not on the event loop
+        .eventually(() -> vertx.executeBlocking(() -> {
+          handler.close();
+          return null;
+        }));
   }
 
   @Override
@@ -155,6 +165,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
         + " in work are abandoned and nothing is committed", mine);
     await("fence of " + mine, ledger.handOver(numbers(mine)).transform(ignored -> onContext(() -> {
       inFlight.release(mine);
+      commits.forget(mine);
       return Future.succeededFuture();
     })), REBALANCE_MARGIN);
   }
@@ -168,6 +179,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
         .map(v -> {
           int left = inFlight.running(partitions);
           Map<TopicPartition, Long> offsets = inFlight.release(partitions);
+          commits.forget(partitions);
           paused.removeAll(partitions);
           LOG.info("partitions {} handed over: {} record(s) finished here, {} left to the next owner; committed {}",
               partitions, running - left, left, offsets);
@@ -224,10 +236,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   private void finished(InFlight.Held<KafkaConsumerRecord<String, byte[]>> held) {
     long commit = inFlight.finished(held);
     if (commit >= 0) {
-      TopicPartition partition = held.partition();
-      consumer.commit(Map.of(partition, new io.vertx.kafka.client.consumer.OffsetAndMetadata(commit, "")))
-          .onFailure(e -> LOG.warn("commit of {} at {} failed, a later commit covers it: {}", partition, commit,
-              e.toString()));
+      commits.commit(held.partition(), commit);
     }
     for (var next = inFlight.next(); next != null; next = inFlight.next()) {
       launch(next);

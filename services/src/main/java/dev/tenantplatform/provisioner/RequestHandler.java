@@ -10,4 +10,13 @@ import io.vertx.core.Future;
 interface RequestHandler {
 
   Future<Void> handle(Verdict verdict);
+
+  /** Starts what the handler watches; the requests that need it wait for it, and try it again if it failed. */
+  default Future<Void> start() {
+    return Future.succeededFuture();
+  }
+
+  /** Ends what {@link #start} began, after the last request; may block (closing a watch), so not on an event loop. */
+  default void close() {
+  }
 }

@@ -1,6 +1,8 @@
 package dev.tenantplatform.deploy;
 
 import dev.tenantplatform.sandbox.ApiCall;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -39,7 +41,8 @@ record ResourceRequest(String verb, String group, String resource, String subres
       at += 2;
     }
     String resource = parts[at];
-    String name = parts.length > at + 1 ? parts[at + 1] : null;
+    // a list or watch of one name (a field selector on metadata.name) is authorized as a request for that name
+    String name = parts.length > at + 1 ? parts[at + 1] : selectedName(call.query());
     String subresource = parts.length > at + 2 ? parts[at + 2] : "";
     if (namespace == null && resource.equals("namespaces") && name != null) {
       // /api/v1/namespaces/NAME is the namespace object itself, not a namespaced collection
@@ -48,9 +51,20 @@ record ResourceRequest(String verb, String group, String resource, String subres
     return Optional.of(new ResourceRequest(verb(call, name != null), group, resource, subresource, namespace, name));
   }
 
+  private static String selectedName(String query) {
+    for (String parameter : query.split("&")) {
+      String decoded = URLDecoder.decode(parameter, StandardCharsets.UTF_8);
+      if (decoded.startsWith("fieldSelector=metadata.name=") && !decoded.contains(",")) {
+        return decoded.substring("fieldSelector=metadata.name=".length());
+      }
+    }
+    return null;
+  }
+
   private static String verb(ApiCall call, boolean named) {
     return switch (call.method()) {
-      case "GET", "HEAD" -> call.isWatch() ? "watch" : named ? "get" : "list";
+      case "GET", "HEAD" -> call.isWatch() ? "watch" : named && !call.query().contains("fieldSelector=") ? "get"
+          : "list";
       case "POST" -> "create";
       case "PUT" -> "update";
       case "PATCH" -> "patch";

@@ -3,6 +3,7 @@ package dev.tenantplatform.kube;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -35,6 +36,7 @@ class NodePortAllocatorMockTest {
   private static final RetryPolicy CONTENDED = new RetryPolicy(40, Duration.ofMillis(2), Duration.ofMillis(50));
 
   private final List<KubernetesClient> clients = new ArrayList<>();
+  private final List<NodePortAllocator> allocators = new ArrayList<>();
   private Vertx vertx;
   private EmbeddedKubernetes api;
   private NodePortAllocator allocator;
@@ -48,6 +50,7 @@ class NodePortAllocatorMockTest {
 
   @AfterEach
   void stop() {
+    allocators.forEach(NodePortAllocator::close);
     clients.forEach(KubernetesClient::close);
     api.close();
   }
@@ -115,12 +118,17 @@ class NodePortAllocatorMockTest {
   }
 
   @Test
-  void tenantsAskingTogetherShareOneListOfTheServicesAndOneWrite() throws Exception {
-    AtomicInteger serviceLists = new AtomicInteger();
+  void tenantsAskingTogetherShareOneWriteAndNothingIsReadPerTenant() throws Exception {
+    allocator.start().await(10, SECONDS);
+    AtomicInteger serviceReads = new AtomicInteger();
+    AtomicInteger configMapReads = new AtomicInteger();
     AtomicInteger writes = new AtomicInteger();
     api.failWhen(call -> {
-      if (call.method().equals("GET") && call.path().equals("/api/v1/services")) {
-        serviceLists.incrementAndGet();
+      // the watches themselves, once started, are not reads
+      if (call.method().equals("GET") && !call.isWatch() && call.path().equals("/api/v1/services")) {
+        serviceReads.incrementAndGet();
+      } else if (call.method().equals("GET") && !call.isWatch() && call.path().contains("/configmaps")) {
+        configMapReads.incrementAndGet();
       } else if (call.isWrite() && call.path().contains("/configmaps")) {
         writes.incrementAndGet();
       }
@@ -128,12 +136,76 @@ class NodePortAllocatorMockTest {
     });
 
     List<NodePortAllocation> allocations = allocateAll(allocator, tenants("t", 30));
+    api.failWhen(call -> false);
 
     assertThat(ports(allocations)).hasSize(60);
     assertThat(stored()).hasSize(30);
+    // the Services and the ConfigMap are watched since the start: an allocation reads neither (the first one
+    // reads the ConfigMap once, as the watch may not have reported it yet)
+    assertThat(serviceReads.get()).as("Service reads").isZero();
+    assertThat(configMapReads.get()).as("ConfigMap reads").isLessThanOrEqualTo(1);
     // the first tenant's write runs alone, the other 29 wait for it and go together
-    assertThat(serviceLists.get()).as("Service lists").isLessThan(5);
     assertThat(writes.get()).as("ConfigMap writes").isLessThan(5);
+  }
+
+  @Test
+  void aNodePortServiceCreatedOutsideThePlatformAfterTheStartIsNeverHandedOut() throws Exception {
+    NodePortAllocation acme = allocator.allocate("acme").await(10, SECONDS);
+    foreignService("grafana", 30002, 30003);
+    foreignService("ingress", 30005, 30006);
+    await().atMost(Duration.ofSeconds(10)).until(() -> allocator.portsInUse().containsAll(
+        List.of(30002, 30003, 30005, 30006)));
+
+    List<NodePortAllocation> next = allocateAll(allocator, List.of("beta", "gamma"));
+
+    assertThat(acme).isEqualTo(new NodePortAllocation("acme", 30000, 30001));
+    assertThat(next).containsExactly(new NodePortAllocation("beta", 30004, 30007),
+        new NodePortAllocation("gamma", 30008, 30009));
+  }
+
+  @Test
+  void aPortFreedByADeletedServiceCanBeHandedOutAgain() throws Exception {
+    allocator.start().await(10, SECONDS);
+    foreignService("grafana", 30000, 30001);
+    await().atMost(Duration.ofSeconds(10)).until(() -> allocator.portsInUse().contains(30000));
+    api.client().services().inNamespace("monitoring").withName("grafana").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> !allocator.portsInUse().contains(30000));
+
+    assertThat(allocator.allocate("acme").await(10, SECONDS)).isEqualTo(new NodePortAllocation("acme", 30000, 30001));
+  }
+
+  @Test
+  void twoInstancesThatHaveBothSeenTheTableRaceWithoutHandingOutTheSamePort() throws Exception {
+    NodePortAllocator one = allocator(NodePortRange.DEFAULT);
+    NodePortAllocator other = allocator(NodePortRange.DEFAULT);
+    // both copies of the table are filled and current: each now believes the same ports are free
+    one.allocate("warm-one").await(10, SECONDS);
+    other.allocate("warm-other").await(10, SECONDS);
+    List<Future<NodePortAllocation>> pending = new ArrayList<>();
+    for (int round = 0; round < 10; round++) {
+      for (String tenant : tenants("r" + round + "-t", 4)) {
+        pending.add((pending.size() % 2 == 0 ? one : other).allocate(tenant));
+      }
+    }
+
+    List<NodePortAllocation> allocations = Future.all(pending).await(60, SECONDS).list();
+
+    assertThat(ports(allocations)).hasSize(80);
+    Map<String, String> stored = stored();
+    assertThat(stored).as("no write was lost").hasSize(42);
+    allocations.forEach(a -> assertThat(stored).containsEntry(a.tenant(), a.apiPort() + "," + a.konnectivityPort()));
+    assertThat(one.lookup("r9-t3").await(10, SECONDS)).as("what the other instance wrote")
+        .isEqualTo(other.lookup("r9-t3").await(10, SECONDS));
+  }
+
+  @Test
+  void aTableDeletedByHandIsMadeAgainByTheNextAllocation() throws Exception {
+    allocator.allocate("acme").await(10, SECONDS);
+    api.client().configMaps().inNamespace(PLATFORM).withName(NodePortAllocator.CONFIG_MAP).delete();
+
+    NodePortAllocation beta = allocator.allocate("beta").await(10, SECONDS);
+
+    assertThat(stored()).containsOnlyKeys("beta").containsEntry("beta", beta.encode());
   }
 
   @Test
@@ -195,7 +267,9 @@ class NodePortAllocatorMockTest {
   private NodePortAllocator allocator(NodePortRange range) {
     KubernetesClient client = new KubernetesClientBuilder().withConfig(api.client().getConfiguration()).build();
     clients.add(client);
-    return new NodePortAllocator(vertx, client, PLATFORM, range, CONTENDED);
+    NodePortAllocator allocator = new NodePortAllocator(vertx, client, PLATFORM, range, CONTENDED);
+    allocators.add(allocator);
+    return allocator;
   }
 
   private static List<NodePortAllocation> allocateAll(NodePortAllocator allocator, List<String> tenants)
@@ -220,6 +294,15 @@ class NodePortAllocatorMockTest {
   private Map<String, String> stored() {
     ConfigMap map = api.client().configMaps().inNamespace(PLATFORM).withName(NodePortAllocator.CONFIG_MAP).get();
     return Optional.ofNullable(map).map(ConfigMap::getData).orElse(Map.of());
+  }
+
+  private void foreignService(String name, int... nodePorts) {
+    var spec = new ServiceBuilder().withNewMetadata().withName(name).withNamespace("monitoring").endMetadata()
+        .withNewSpec().withType("NodePort");
+    for (int port : nodePorts) {
+      spec = spec.addNewPort().withName("p" + port).withPort(port).withNodePort(port).endPort();
+    }
+    api.client().services().inNamespace("monitoring").resource(spec.endSpec().build()).create();
   }
 
   /** The Service k0smotron creates for a NodePort control plane: {@code kmc-<tenant>-nodeport}. */

@@ -20,6 +20,19 @@ class NodePortTableTest {
   }
 
   @Test
+  void aPortTwoEntriesHoldStaysHeldWhenOneOfThemIsReleasedAndNewPairsSkipEveryHeldPort() {
+    // a hand edit gave 30001 to both
+    NodePortTable table = NodePortTable.parse(Map.of("acme", "30000,30001", "beta", "30001,30002"));
+
+    NodePortTable released = table.without("acme");
+
+    assertThat(released.choose("gamma", SMALL, Set.of())).isEqualTo(new NodePortAllocation("gamma", 30000, 30003));
+    NodePortTable grown = released.with(new NodePortAllocation("gamma", 30000, 30003));
+    assertThat(grown.choose("delta", new NodePortRange(30000, 30007), Set.of(30005)))
+        .isEqualTo(new NodePortAllocation("delta", 30004, 30006));
+  }
+
+  @Test
   void storedDataRoundTripsSortedByTenant() {
     NodePortTable table = NodePortTable.parse(Map.of()).with(new NodePortAllocation("zeta", 30002, 30003))
         .with(new NodePortAllocation("acme", 30000, 30001));

@@ -7,6 +7,7 @@ import dev.tenantplatform.kube.Labels;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.LinkedHashMap;
@@ -86,6 +87,16 @@ public final class ClusterBlueprint {
         workerConfig,
         machineDeployment(scope, cluster, version, TenantScope.reference(machineTemplate),
             TenantScope.reference(workerConfig)));
+  }
+
+  /**
+   * The tenant's {@link TenantObjects#groundwork}, the same as {@code desired(...).groundwork()}: they depend
+   * on the tenant's name alone, so they can be applied before the request's node ports are known.
+   */
+  public List<HasMetadata> groundwork(String tenant) {
+    checkTenant(tenant);
+    TenantScope scope = new TenantScope(tenant);
+    return List.of(namespace(scope), calicoConfigMap(scope), calicoResourceSet(scope));
   }
 
   private Namespace namespace(TenantScope scope) {

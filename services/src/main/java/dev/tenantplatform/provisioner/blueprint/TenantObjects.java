@@ -28,4 +28,18 @@ public record TenantObjects(Namespace namespace, ConfigMap calicoConfigMap,
     return List.of(namespace, calicoConfigMap, calicoResourceSet, cluster, infrastructureCluster, controlPlane,
         machineTemplate, workerConfigTemplate, machineDeployment);
   }
+
+  /**
+   * The first objects of {@link #inApplyOrder}: the namespace and the Calico resources. Nothing acts on them
+   * until the Cluster they select exists, and they depend on nothing the request may still be refused for.
+   */
+  public List<HasMetadata> groundwork() {
+    return List.of(namespace, calicoConfigMap, calicoResourceSet);
+  }
+
+  /** The rest of {@link #inApplyOrder}, from the Cluster on: what the controllers and the watcher act on. */
+  public List<HasMetadata> fromCluster() {
+    return List.of(cluster, infrastructureCluster, controlPlane, machineTemplate, workerConfigTemplate,
+        machineDeployment);
+  }
 }

@@ -48,6 +48,22 @@ class ClusterBlueprintTest {
   }
 
   @Test
+  void theGroundworkIsTheNamespaceAndCalicoWhateverTheNodePortsAndTheClusterAndTheRestFollowIt() {
+    TenantObjects clusterIp = blueprint.desired("acme", new ClusterSpec(null, null, null, null, null, "ClusterIP", null).withDefaults(),
+        Optional.empty());
+
+    assertThat(blueprint.groundwork("acme")).containsExactlyElementsOf(acme().groundwork())
+        .containsExactlyElementsOf(clusterIp.groundwork())
+        .extracting(HasMetadata::getKind).containsExactly("Namespace", "ConfigMap", "ClusterResourceSet");
+    assertThat(concat(acme().groundwork(), acme().fromCluster())).containsExactlyElementsOf(acme().inApplyOrder());
+    assertThatThrownBy(() -> blueprint.groundwork("Acme")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<HasMetadata> concat(List<HasMetadata> first, List<HasMetadata> rest) {
+    return java.util.stream.Stream.concat(first.stream(), rest.stream()).toList();
+  }
+
+  @Test
   void everyObjectIsLabelledForTheTenantAndAllButTheNamespaceLiveInTheTenantNamespace() {
     for (HasMetadata object : acme().inApplyOrder()) {
       assertThat(object.getMetadata().getLabels())
