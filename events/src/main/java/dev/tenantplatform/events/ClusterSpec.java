@@ -1,6 +1,10 @@
 package dev.tenantplatform.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +30,22 @@ public record ClusterSpec(String version, Integer controlPlaneReplicas, Integer 
 
   /** An update that changes nothing. */
   public static final ClusterSpec UNCHANGED = new ClusterSpec(null, null, null, null, null, null, null);
+
+  // Consumers ignore data keys they do not know (events/README.md), the spec's included.
+  private static final ObjectMapper LENIENT = new ObjectMapper()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** The spec in an event's {@code cluster}, or {@code fallback} when there is none that can be read. */
+  public static ClusterSpec fromEvent(JsonNode cluster, ClusterSpec fallback) {
+    if (cluster == null || !cluster.isObject()) {
+      return fallback;
+    }
+    try {
+      return LENIENT.treeToValue(cluster, ClusterSpec.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      return fallback;
+    }
+  }
 
   /** This spec with every missing field taken from {@code base}. */
   public ClusterSpec over(ClusterSpec base) {

@@ -2,6 +2,8 @@ package dev.tenantplatform.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class ClusterSpecTest {
@@ -20,5 +22,15 @@ class ClusterSpecTest {
     assertThat(ClusterSpec.UNCHANGED.withVersion("v1.33.0").changesFrom(ClusterSpec.DEFAULTS))
         .containsExactly("version");
     assertThat(ClusterSpec.UNCHANGED.changesFrom(ClusterSpec.DEFAULTS)).isEmpty();
+  }
+
+  @Test
+  void anEventsClusterIsReadIgnoringKeysThisVersionDoesNotKnow() {
+    ObjectNode cluster = new ObjectMapper().createObjectNode().put("workers", 4).put("gpu", "a100");
+
+    assertThat(ClusterSpec.fromEvent(cluster, null)).isEqualTo(ClusterSpec.UNCHANGED.withWorkers(4));
+    assertThat(ClusterSpec.fromEvent(cluster.put("workers", "four"), ClusterSpec.DEFAULTS))
+        .isEqualTo(ClusterSpec.DEFAULTS);
+    assertThat(ClusterSpec.fromEvent(null, ClusterSpec.DEFAULTS)).isEqualTo(ClusterSpec.DEFAULTS);
   }
 }

@@ -3,6 +3,7 @@ package dev.tenantplatform.api;
 import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.RequestValidator;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Violation;
 import io.vertx.core.Future;
@@ -43,7 +44,7 @@ final class TenantChanges {
           JsonObject body = ctx.body().asJsonObject();
           String tenant = body.getString("tenant");
           Optional<TenantSnapshot> current = view.snapshot(tenant).filter(TenantSnapshot::exists);
-          if (current.isPresent() && current.get().state() != TenantState.DELETED) {
+          if (current.isPresent() && current.get().state() != TenantPhase.DELETED) {
             return Responses.fail(Problem.of(409, "tenant-exists", "The tenant exists", "tenant '" + tenant
                 + "' exists already (state " + current.get().state().label() + "): change it with PATCH"
                 + " /tenants/" + tenant + ", or pick another name"));
@@ -80,7 +81,7 @@ final class TenantChanges {
       return Responses.fail(Problem.noSuchTenant(tenant));
     }
     return adminOnly(ctx, what).compose(v -> {
-      if (current.get().state() == TenantState.DELETED) {
+      if (current.get().state() == TenantPhase.DELETED) {
         return Responses.fail(Problem.of(409, "tenant-deleted", "The tenant is deleted", "tenant '" + tenant
             + "' was deleted: create it again with POST /tenants"));
       }

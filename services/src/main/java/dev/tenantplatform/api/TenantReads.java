@@ -1,6 +1,7 @@
 package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.KubeconfigRead;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.metrics.model.SavingsModel;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,7 +48,7 @@ final class TenantReads {
     return contract.check(ctx, "listTenants").compose(v -> {
       Caller caller = Responses.caller(ctx);
       String stateText = ctx.queryParams().get("state");
-      TenantState state = stateText == null ? null : TenantState.byLabel(stateText);
+      TenantPhase state = stateText == null ? null : TenantPhase.byLabel(stateText);
       int limit = intParam(ctx, "limit", 100);
       Predicate<TenantSnapshot> keep = s -> caller.sees(s.tenant()) && (state == null || s.state() == state);
       List<TenantSnapshot> page = caller instanceof Caller.TenantMember member
@@ -90,7 +91,7 @@ final class TenantReads {
     return contract.check(ctx, "tenantKubeconfig")
         .compose(v -> existing(ctx))
         .compose(s -> {
-          if (s.state() == TenantState.DELETED) {
+          if (s.state() == TenantPhase.DELETED) {
             return Responses.fail(Problem.noSuchTenant(s.tenant()));
           }
           return kubeconfigs.read(s.tenant()).compose(found -> {

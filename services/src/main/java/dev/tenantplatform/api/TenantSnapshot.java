@@ -2,6 +2,7 @@ package dev.tenantplatform.api;
 
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantPhase;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,7 +23,7 @@ import java.time.Instant;
  * @param sequence the newest event's sequence
  * @param updatedAt the newest event's time
  */
-public record TenantSnapshot(String tenant, TenantState state, ClusterSpec cluster, Checks checks,
+public record TenantSnapshot(String tenant, TenantPhase state, ClusterSpec cluster, Checks checks,
     Durations durations, String reason, String stage, String lastRejection, String requestedBy, Instant createdAt,
     EventType lastEvent, long sequence, Instant updatedAt) {
 

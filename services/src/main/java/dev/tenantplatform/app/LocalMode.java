@@ -71,7 +71,7 @@ public final class LocalMode implements AutoCloseable {
     simulator = ManagementClusterSimulator.start(kubernetes.controllersClient(),
         SimulatorProfile.named(options.profile()));
     toClose.push(simulator);
-    kubernetes.failWhen(call -> simulator.faults().shouldFailApiCall(call.namespace()));
+    kubernetes.injectFaults(simulator.faults().apiFaultSource());
     broker = kafka.join();
     toClose.push(() -> broker.close());
     KafkaTopics.ensure(broker.bootstrapServers(), options.partitions());

@@ -104,8 +104,7 @@ public final class Platform {
     ProvisionerConfig provisioning = ProvisionerConfig.defaults(config.kafkaBootstrap()).withApiRetries(API_RETRIES);
     // The ledger restores every tenant's chain, then writes none until the consumer group gives this instance
     // partitions: several instances share the tenants, and each writes only those of its partitions.
-    return Ledger.start(vertx, config.kafkaBootstrap(), LedgerConfig.defaults(), metrics.telemetry())
-        .compose(ledger -> ledger.handOverAll().map(ledger))
+    return Ledger.startShared(vertx, config.kafkaBootstrap(), LedgerConfig.defaults(), metrics.telemetry())
         .compose(ledger -> Provisioner.deploy(vertx, provisioning, kubernetes, ledger, metrics.telemetry(),
                 tookOver -> Optional.ofNullable(watcher.get()).ifPresent(Watcher::resync))
             .compose(provisioner -> Watcher.deploy(vertx, WatcherConfig.defaults(), kubernetes, ledger,

@@ -10,7 +10,9 @@ import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
+import dev.tenantplatform.support.EventLogFeed;
 import dev.tenantplatform.support.KafkaClients;
+import dev.tenantplatform.support.Telemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +23,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -38,19 +42,23 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 final class PlatformSide implements Side {
 
   private static final String REQUESTED_BY = "tenant-platform-bench";
+  private static final Consumer<TenantEvent> NOBODY = event -> { };
 
   private final Vertx vertx;
   private final KafkaProducer<String, byte[]> producer;
-  private final EventFeed events;
+  private final EventLogFeed events;
   private final CloudEventCodec codec = new CloudEventCodec();
   private final ClusterSpec requested;
   private final int concurrency;
+  // The feed's folds are fixed when it starts; each onboarding hears the log through this one while it runs.
+  private final AtomicReference<Consumer<TenantEvent>> listener;
 
-  private PlatformSide(Vertx vertx, KafkaProducer<String, byte[]> producer, EventFeed events,
-      ClusterSpec requested, int concurrency) {
+  private PlatformSide(Vertx vertx, KafkaProducer<String, byte[]> producer, EventLogFeed events,
+      AtomicReference<Consumer<TenantEvent>> listener, ClusterSpec requested, int concurrency) {
     this.vertx = vertx;
     this.producer = producer;
     this.events = events;
+    this.listener = listener;
     this.requested = requested;
     this.concurrency = concurrency;
   }
@@ -64,17 +72,21 @@ final class PlatformSide implements Side {
       int concurrency) {
     Vertx vertx = Vertx.vertx();
     KafkaProducer<String, byte[]> producer = null;
-    EventFeed events = null;
+    EventLogFeed events = null;
+    AtomicReference<Consumer<TenantEvent>> listener = new AtomicReference<>(NOBODY);
     try {
       Ledger ledger = join(Ledger.start(vertx, bootstrapServers, LedgerConfig.defaults()));
       ProvisionerConfig config = ProvisionerConfig.defaults(bootstrapServers)
           .withGroupId("tenant-platform-bench-" + UUID.randomUUID())
           .withMaxInFlightPerPartition(concurrency);
       join(Provisioner.deploy(vertx, config, client, ledger));
-      events = EventFeed.start(bootstrapServers);
+      // Read up to the log's end before the first request, so that no tenant of an earlier run is heard as done.
+      events = new EventLogFeed(vertx.getOrCreateContext(), bootstrapServers, "bench",
+          List.of(event -> listener.get().accept(event)), Telemetry.NOOP);
+      join(events.start());
       producer = new KafkaProducer<>(new HashMap<>(KafkaClients.idempotentProducer(bootstrapServers,
           Map.of("client.id", REQUESTED_BY, "linger.ms", "0"))));
-      return new PlatformSide(vertx, producer, events, requested, concurrency);
+      return new PlatformSide(vertx, producer, events, listener, requested, concurrency);
     } catch (RuntimeException e) {
       if (events != null) {
         events.close();
@@ -91,7 +103,8 @@ final class PlatformSide implements Side {
     Map<String, String> failures = new ConcurrentHashMap<>();
     Completion completion = new Completion("platform", tenants.size());
     Semaphore window = new Semaphore(concurrency);
-    events.listen((event, at) -> {
+    listener.set(event -> {
+      long at = System.nanoTime();
       Long sent = sentAt.get(event.tenant());
       String failure = failure(event);
       if (sent == null || (event.type() != EventType.CLUSTER_APPLIED && failure == null)) {
@@ -117,7 +130,7 @@ final class PlatformSide implements Side {
       completion.await();
       return new Onboarding(System.nanoTime() - started, latencies, failures);
     } finally {
-      events.listen(null);
+      listener.set(NOBODY);
     }
   }
 

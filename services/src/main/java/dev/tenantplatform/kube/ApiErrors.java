@@ -3,6 +3,7 @@ package dev.tenantplatform.kube;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /** Reads a failed Kubernetes API call: its HTTP code, its message, and whether trying again can help. */
@@ -38,6 +39,19 @@ final class ApiErrors {
   /** The HTTP status code of the API's answer, or 0 when there was no answer. */
   static int code(Throwable error) {
     return error instanceof KubernetesClientException e && e.getCode() > 0 ? e.getCode() : 0;
+  }
+
+  /**
+   * How long the API server asked the client to wait before trying again: the {@code retryAfterSeconds} of its
+   * Status (a 429 of API Priority and Fairness, a 503 of a server shutting down), zero when it asked nothing.
+   * The server sends the same in a {@code Retry-After} header, which fabric8 reads only in its own retries.
+   */
+  static Duration retryAfter(Throwable error) {
+    if (error instanceof KubernetesClientException e && e.getStatus() != null && e.getStatus().getDetails() != null
+        && e.getStatus().getDetails().getRetryAfterSeconds() != null) {
+      return Duration.ofSeconds(Math.max(0, e.getStatus().getDetails().getRetryAfterSeconds()));
+    }
+    return Duration.ZERO;
   }
 
   /** What the API server said (its {@code Status} message), or the client's own message. */

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,14 @@ public final class Applier {
   /** Objects whose last apply is remembered: the last two thousand tenants' or so, about 5 MB at most. */
   private static final int REMEMBERED = 20_000;
 
-  private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final KubernetesClient client;
   private final Backoff backoff;
   private final AtomicBoolean serverSideApply = new AtomicBoolean(true);
   private final AppliedObjects applied = new AppliedObjects(REMEMBERED);
 
   public Applier(Vertx vertx, KubernetesClient client, RetryPolicy retries) {
-    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.workers = KubernetesWorkers.open(Objects.requireNonNull(vertx, "vertx"));
     this.client = Objects.requireNonNull(client, "client");
     this.backoff = new Backoff(vertx, Objects.requireNonNull(retries, "retries"));
   }
@@ -111,7 +112,7 @@ public final class Applier {
     if (done.size() == objects.size()) {
       return Future.succeededFuture(List.copyOf(done));
     }
-    return backoff.run(() -> vertx.executeBlocking(() -> applyWhileWritten(objects, done), false),
+    return backoff.run(() -> workers.executeBlocking(() -> applyWhileWritten(objects, done), false),
             (error, attempts) -> new ApplyException("apply", objects.get(done.size()).ref(), error, attempts))
         .compose(progress -> applyFrom(objects, done));
   }
@@ -167,7 +168,7 @@ public final class Applier {
   }
 
   private Future<Outcome> run(String operation, ObjectRef ref, Callable<Outcome> call) {
-    return backoff.run(() -> vertx.executeBlocking(call, false),
+    return backoff.run(() -> workers.executeBlocking(call, false),
             (error, attempts) -> new ApplyException(operation, ref, error, attempts))
         .onSuccess(outcome -> LOG.debug("{}", outcome))
         .onFailure(error -> LOG.debug("{} {} failed: {}", operation, ref, error.getMessage()));

@@ -9,7 +9,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs one call again after transient API errors ({@link ApiErrors#isTransient}), waiting on Vert.x timers
- * as the {@link RetryPolicy} says; a permanent error, or the last failed try, ends it at once.
+ * as the {@link RetryPolicy} says, or longer when the API server asked for it ({@link ApiErrors#retryAfter});
+ * a permanent error, or the last failed try, ends it at once.
  */
 final class Backoff {
 
@@ -35,7 +36,8 @@ final class Backoff {
       if (attempt >= policy.attempts() || !ApiErrors.isTransient(error)) {
         return Future.failedFuture(giveUp.apply(error, attempt));
       }
-      long delay = Math.max(1, policy.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis());
+      long delay = Math.max(1, Math.max(ApiErrors.retryAfter(error).toMillis(),
+          policy.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis()));
       Promise<Void> waited = Promise.promise();
       vertx.setTimer(delay, id -> waited.complete());
       return waited.future().compose(ignored -> attempt(call, giveUp, attempt + 1));

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -52,6 +53,7 @@ public final class NodePortAllocator {
   private static final Pattern TENANT = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final KubernetesClient client;
   private final String namespace;
   private final NodePortRange range;
@@ -73,6 +75,7 @@ public final class NodePortAllocator {
   public NodePortAllocator(Vertx vertx, KubernetesClient client, String namespace, NodePortRange range,
       RetryPolicy retries) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.workers = KubernetesWorkers.open(vertx);
     this.client = Objects.requireNonNull(client, "client");
     if (namespace == null || !TENANT.matcher(namespace).matches()) {
       throw new IllegalArgumentException("the namespace of the NodePort allocations must be a DNS label, e.g. "
@@ -241,7 +244,7 @@ public final class NodePortAllocator {
   }
 
   private <T> Future<T> run(String operation, Callable<T> call) {
-    return backoff.run(() -> vertx.executeBlocking(call, false), (error, attempts) ->
+    return backoff.run(() -> workers.executeBlocking(call, false), (error, attempts) ->
         error instanceof KubernetesClientException ? new ApplyException(operation, store, error, attempts) : error);
   }
 

@@ -13,8 +13,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.kafka.client.producer.KafkaProducer;
-import io.vertx.kafka.client.producer.KafkaProducerRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +45,6 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   private final String bootstrapServers;
   private final LedgerConfig config;
   private final Telemetry telemetry;
-  private Telemetry.Registration producerMeters = Telemetry.Registration.NONE;
   private final CloudEventCodec codec = new CloudEventCodec();
   private final Map<String, TenantChain> chains = new HashMap<>();
   /** Each tenant's last append still running: the next one starts after it. */
@@ -54,26 +52,43 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   /** Partitions whose restore failed: their tenants' heads cannot be trusted, so they get no appends. */
   private final Set<Integer> unrestored = new HashSet<>();
   private final Fence fence = new Fence();
+  /** Whether it writes every partition from the start, or none until it takes partitions over. */
+  private final boolean sole;
   private Future<?> restoring = Future.succeededFuture();
-  private KafkaProducer<String, byte[]> producer;
+  private PartitionWriters writers;
   private int partitionCount;
   private boolean closed;
 
-  private Ledger(String bootstrapServers, LedgerConfig config, Telemetry telemetry) {
+  private Ledger(String bootstrapServers, LedgerConfig config, Telemetry telemetry, boolean sole) {
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
     this.config = Objects.requireNonNull(config, "config");
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+    this.sole = sole;
   }
 
-  /** Deploys a ledger that answers once it has restored every tenant of every partition from the log. */
+  /**
+   * Deploys the sole writer of every partition: it fences off any other writer, then answers once it has
+   * restored every tenant of every partition from the log.
+   */
   public static Future<Ledger> start(Vertx vertx, String bootstrapServers, LedgerConfig config) {
     return start(vertx, bootstrapServers, config, Telemetry.NOOP);
   }
 
-  /** {@link #start(Vertx, String, LedgerConfig)}, publishing the producer's metrics through {@code telemetry}. */
+  /** {@link #start(Vertx, String, LedgerConfig)}, publishing the producers' metrics through {@code telemetry}. */
   public static Future<Ledger> start(Vertx vertx, String bootstrapServers, LedgerConfig config,
       Telemetry telemetry) {
-    Ledger ledger = new Ledger(bootstrapServers, config, telemetry);
+    Ledger ledger = new Ledger(bootstrapServers, config, telemetry, true);
+    return vertx.deployVerticle(ledger).map(id -> ledger);
+  }
+
+  /**
+   * Deploys a ledger of one instance among several: it restores every tenant from the log, but writes no chain
+   * (and fences off nobody) until partitions are {@link #takeOver taken over}, since it does not know yet which
+   * tenants are its own.
+   */
+  public static Future<Ledger> startShared(Vertx vertx, String bootstrapServers, LedgerConfig config,
+      Telemetry telemetry) {
+    Ledger ledger = new Ledger(bootstrapServers, config, telemetry, false);
     return vertx.deployVerticle(ledger).map(id -> ledger);
   }
 
@@ -90,27 +105,19 @@ public final class Ledger extends VerticleBase implements TenantLedger {
 
   @Override
   public Future<?> start() {
-    Map<String, Object> settings = new HashMap<>(
+    Map<String, String> settings = new HashMap<>(
         KafkaClients.idempotentProducer(bootstrapServers, config.producer()));
     // Named, so that its metrics say whose they are.
     settings.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "tenant-platform-ledger");
-    return vertx.executeBlocking(() -> new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(settings))
-        .compose(kafka -> {
-          producerMeters = telemetry.kafkaClient(kafka);
-          producer = KafkaProducer.create(vertx, kafka);
-          // Every failure also fails its send's future, which reports it to the appender.
-          producer.exceptionHandler(e -> LOG.debug("producer of {}: {}", config.topic(), e.toString()));
-          return restoreNow(null);
-        })
-        .recover(failure -> stop().transform(ignored -> Future.failedFuture(failure)));
+    writers = new PartitionWriters(vertx, settings, config.topic(), telemetry, this::fencedOff);
+    return restoreNow(null).recover(failure -> stop().transform(ignored -> Future.failedFuture(failure)));
   }
 
   @Override
   public Future<?> stop() {
     closed = true;
-    producerMeters.close();
     return Future.join(new ArrayList<>(tails.values()))
-        .transform(ignored -> producer == null ? Future.succeededFuture() : producer.close());
+        .transform(ignored -> writers == null ? Future.succeededFuture() : writers.closeAll());
   }
 
   /** Waits for the appends in flight, then closes the producer; later calls fail. */
@@ -167,16 +174,13 @@ public final class Ledger extends VerticleBase implements TenantLedger {
       fence.close(which);
       LOG.info("partitions {} of {} handed over: their chains are written elsewhere now", which.stream().sorted()
           .toList(), config.topic());
-      return Future.join(new ArrayList<>(tails.values())).transform(ignored -> Future.<Void>succeededFuture());
+      return Future.join(new ArrayList<>(tails.values())).transform(ignored -> writers.close(which));
     });
   }
 
-  /**
-   * Writes no chain until partitions are {@link #takeOver taken over}: how an instance that shares the work
-   * through a consumer group starts, since it does not know yet which tenants are its own.
-   */
-  public Future<Void> handOverAll() {
-    return onContext(() -> handOver(IntStream.range(0, partitionCount).boxed().collect(Collectors.toSet())));
+  /** Another instance opened the writer of {@code partition}: it owns the partition now, whatever we heard. */
+  private void fencedOff(int partition) {
+    fence.close(Set.of(partition));
   }
 
   @Override
@@ -245,17 +249,18 @@ public final class Ledger extends VerticleBase implements TenantLedger {
       return send(chain, entries, next + 1, written);
     }
     TenantEvent sealed = HashChain.next(chain.head(), entry.unsealed());
-    KafkaProducerRecord<String, byte[]> record =
-        KafkaProducerRecord.create(config.topic(), chain.tenant(), codec.encodeEvent(sealed));
-    return producer.send(record).transform(ack -> {
+    // The partition the default partitioner would pick too (partitionOf), named: its writer writes no other.
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(config.topic(), chain.partition(), chain.tenant(),
+        codec.encodeEvent(sealed));
+    return writers.send(chain.partition(), record).transform(ack -> {
       if (ack.failed()) {
         chain.unsure(true);
         return Future.failedFuture(notWritten(chain, sealed, written.size(), entries.size(), ack.cause()));
       }
-      chain.accept(sealed, entry.onceKey(), ack.result().getOffset());
+      chain.accept(sealed, entry.onceKey(), ack.result().offset());
       written.add(sealed);
       LOG.debug("tenant {}: event {} ({}) written at {}-{}@{}", chain.tenant(), sealed.sequence(), sealed.type(),
-          config.topic(), ack.result().getPartition(), ack.result().getOffset());
+          config.topic(), ack.result().partition(), ack.result().offset());
       return send(chain, entries, next + 1, written);
     });
   }
@@ -279,7 +284,8 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     String tenant = chain.tenant();
     int partition = chain.partition();
     long from = chain.headOffset() + 1;
-    return vertx.executeBlocking(() -> readTail(tenant, partition, from), false).map(records -> {
+    return vertx.executeBlocking(() -> LogReader.tail(bootstrapServers, config.topic(),
+        config.readTimeout(), tenant, partition, from), false).map(records -> {
       ChainVerifier verifier = new ChainVerifier();
       verifier.resume(chain.head());
       long before = chain.head().sequence();
@@ -301,24 +307,18 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     });
   }
 
-  private List<ConsumerRecord<String, byte[]>> readTail(String tenant, int partition, long from) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (LogReader reader = new LogReader(bootstrapServers, config.topic(), config.readTimeout())) {
-      reader.read(Map.of(partition, from), record -> {
-        if (tenant.equals(record.key())) {
-          records.add(record);
-        }
-      });
-    }
-    return records;
-  }
-
-  /** Restores {@code which} partitions, or all when null, once the appends in flight are done. */
+  /**
+   * Restores {@code which} partitions, or all when null, once the appends in flight are done. The writers of
+   * the partitions this instance is to write are opened first, so that the log read is the whole of what any
+   * earlier writer could put there.
+   */
   private Future<Void> restoreNow(Set<Integer> which) {
     Future<?> quiet = Future.join(new ArrayList<>(tails.values()));
     Future<Void> done = quiet
-        .transform(ignored -> vertx.executeBlocking(() -> readLog(which), false))
-        .map(this::install)
+        .transform(ignored -> which != null ? Future.succeededFuture(which) : sole
+            ? vertx.executeBlocking(this::allPartitions, false) : Future.succeededFuture(Set.<Integer>of()))
+        .compose(writing -> writers.open(writing).map(writing))
+        .compose(writing -> vertx.executeBlocking(() -> readLog(which), false).map(log -> install(log, writing)))
         .recover(failure -> {
           if (which != null) {
             unrestored.addAll(which);
@@ -347,10 +347,17 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     }
   }
 
-  private Void install(RestoredLog log) {
+  private Set<Integer> allPartitions() {
+    try (LogReader reader = new LogReader(bootstrapServers, config.topic(), config.readTimeout())) {
+      return IntStream.range(0, reader.partitionCount()).boxed().collect(Collectors.toUnmodifiableSet());
+    }
+  }
+
+  private Void install(RestoredLog log, Set<Integer> writing) {
     partitionCount = log.partitionCount();
     fence.partitionCount(partitionCount);
-    fence.open(log.partitions());
+    fence.close(log.partitions().stream().filter(p -> !writing.contains(p)).collect(Collectors.toSet()));
+    fence.open(writing);
     chains.values().removeIf(chain -> log.partitions().contains(chain.partition()));
     chains.putAll(log.chains());
     unrestored.removeAll(log.partitions());

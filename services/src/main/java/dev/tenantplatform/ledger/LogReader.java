@@ -80,6 +80,20 @@ final class LogReader implements AutoCloseable {
     return count;
   }
 
+  /** The records of {@code tenant} in {@code partition} from {@code from} on. */
+  static List<ConsumerRecord<String, byte[]>> tail(String bootstrapServers, String topic, Duration timeout,
+      String tenant, int partition, long from) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (LogReader reader = new LogReader(bootstrapServers, topic, timeout)) {
+      reader.read(Map.of(partition, from), record -> {
+        if (tenant.equals(record.key())) {
+          records.add(record);
+        }
+      });
+    }
+    return records;
+  }
+
   @Override
   public void close() {
     consumer.close(Duration.ofSeconds(5));

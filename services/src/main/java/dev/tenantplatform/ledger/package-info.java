@@ -7,9 +7,10 @@
  *
  * <p><b>Appending.</b> The appends of one tenant run one after the other, each starting when the one before
  * it is done, whatever its outcome. An entry whose once-key the chain holds is left out. The others are sealed
- * on the head, encoded as CloudEvents and produced to {@code tenant.events} keyed by tenant, by an idempotent
- * producer with {@code acks=all}. An append answers with its sealed events once Kafka has acknowledged all of
- * them; the head and the once-keys move only on an acknowledgement.
+ * on the head, encoded as CloudEvents and produced to {@code tenant.events} keyed by tenant, by the
+ * partition's transactional producer ({@link dev.tenantplatform.ledger.PartitionWriter}, idempotent, {@code
+ * acks=all}). An append answers with its sealed events once their transactions are committed; the head and the
+ * once-keys move only then.
  *
  * <p><b>One event at a time, and why.</b> The events of an append are sent one by one, each after the ack of
  * the one before. The idempotent producer does keep the order of a partition's records across retries (it
@@ -24,10 +25,9 @@
  * <p><b>A failure that did write.</b> A send can fail although the broker wrote the record (the ack was
  * lost, the timeout struck after the write). After any failure the tenant's chain is marked unsure, and its
  * next append first reads the tenant's partition after the head and takes in what it finds there, so a
- * record that did land is continued, not overwritten, and its once-key is held. A record that the broker
- * writes even later than that read (a request stuck in the network past the producer's delivery timeout)
- * could still fork the chain; only a transactional producer, whose consumers would all have to read
- * committed records, fences that off.
+ * record that did land is continued, not overwritten, and its once-key is held. A record of a transaction that
+ * failed is aborted, and readers read committed records only, so a write that lands later than that read
+ * (stuck in the network past the delivery timeout) is no part of the chain either.
  *
  * <p><b>Restoring.</b> At start, and for the partitions an instance takes over
  * ({@link dev.tenantplatform.ledger.Ledger#restore(java.util.Set)}), the ledger reads {@code tenant.events}
@@ -46,8 +46,11 @@
  * calls {@link dev.tenantplatform.ledger.Ledger#handOver(java.util.Set)} before a partition goes (appends of its
  * tenants are refused from then on, and the sends under way are waited for) and
  * {@link dev.tenantplatform.ledger.Ledger#takeOver(java.util.Set)} when one comes (its chains are read back, then
- * written). A platform instance starts with every partition handed over
- * ({@link dev.tenantplatform.ledger.Ledger#handOverAll()}), so it writes nothing before the group gives it
+ * written). Taking a partition over opens its writer first, so the broker fences off the previous owner's
+ * producer before the chains are read back: an owner that never heard it lost the partition (paused past its
+ * session, dropped from the group with work in flight) has its next write refused and stops writing those
+ * tenants. A platform instance starts with every partition handed over
+ * ({@link dev.tenantplatform.ledger.Ledger#startShared}), so it writes nothing before the group gives it
  * partitions; {@link dev.tenantplatform.ledger.Ledger#writes(String)} tells the watcher which tenants are its own.
  */
 package dev.tenantplatform.ledger;

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +77,13 @@ final class HandOverConsumer extends KafkaConsumer<String, byte[]> {
       return;
     }
     try {
-      commitSync(offsets);
+      try {
+        commitSync(offsets);
+      } catch (WakeupException e) {
+        // vertx-kafka-client wakes the consumer up as it closes it, and a wake-up meant for a poll ends the first
+        // blocking call instead: this commit, made by that very close. The wake-up is spent now; commit again.
+        commitSync(offsets);
+      }
     } catch (RuntimeException e) {
       // The records past the last commit are redelivered to the new owner, which handles them idempotently.
       LOG.warn("commit of {} before the hand-over failed: {}", offsets, e.toString());

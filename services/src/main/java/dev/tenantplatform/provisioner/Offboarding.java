@@ -3,6 +3,7 @@ package dev.tenantplatform.provisioner;
 import dev.tenantplatform.kube.Applier;
 import dev.tenantplatform.kube.KubeKind;
 import dev.tenantplatform.kube.Kinds;
+import dev.tenantplatform.kube.KubernetesWorkers;
 import dev.tenantplatform.kube.Labels;
 import dev.tenantplatform.kube.TenantNames;
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +27,7 @@ final class Offboarding {
       Kinds.DEV_MACHINE_TEMPLATE, Kinds.K0S_WORKER_CONFIG_TEMPLATE);
 
   private final Vertx vertx;
+  private final WorkerExecutor workers;
   private final KubernetesClient client;
   private final Applier applier;
   private final Duration timeout;
@@ -32,6 +35,7 @@ final class Offboarding {
 
   Offboarding(Vertx vertx, KubernetesClient client, Applier applier, Duration timeout, Duration poll) {
     this.vertx = vertx;
+    this.workers = KubernetesWorkers.open(vertx);
     this.client = client;
     this.applier = applier;
     this.timeout = timeout;
@@ -57,7 +61,7 @@ final class Offboarding {
   }
 
   private Future<Void> untilGone(TenantNames names, long deadline) {
-    return vertx.executeBlocking(() -> client.genericKubernetesResources(Kinds.CLUSTER.context())
+    return workers.executeBlocking(() -> client.genericKubernetesResources(Kinds.CLUSTER.context())
             .inNamespace(names.namespace()).withName(names.cluster()).get())
         .compose(cluster -> {
           if (cluster == null) {
@@ -74,7 +78,7 @@ final class Offboarding {
 
   /** Templates are named by a hash of their spec: every generation of them carries the tenant label. */
   private Future<Void> templates(String ns, String tenant) {
-    return vertx.executeBlocking(() -> TEMPLATES.stream()
+    return workers.executeBlocking(() -> TEMPLATES.stream()
             .flatMap(kind -> client.genericKubernetesResources(kind.context()).inNamespace(ns)
                 .withLabel(Labels.TENANT, tenant).list().getItems().stream()
                 .map(item -> new Template(kind, item.getMetadata().getName())))

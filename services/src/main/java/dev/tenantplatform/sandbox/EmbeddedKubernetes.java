@@ -11,7 +11,9 @@ import io.vertx.core.Vertx;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -116,7 +118,17 @@ public final class EmbeddedKubernetes implements AutoCloseable {
 
   /** Makes the calls {@code predicate} selects fail with 503, as an overloaded API server would. */
   public void failWhen(Predicate<ApiCall> predicate) {
-    dispatcher.failWhen(call -> !CONTROLLERS_USER_AGENT.equals(call.userAgent()) && predicate.test(call));
+    ApiFault unavailable = new ApiFault.ServerError(503);
+    injectFaults(call -> predicate.test(call) ? Optional.of(unavailable) : Optional.empty());
+  }
+
+  /**
+   * Lets {@code source} pick a fault for each call of the platform (the simulated controllers' calls are spared):
+   * server errors, throttling, calls left unanswered, late answers. Replaces the previous source.
+   */
+  public void injectFaults(Function<ApiCall, Optional<ApiFault>> source) {
+    dispatcher.injectFaults(call -> CONTROLLERS_USER_AGENT.equals(call.userAgent()) ? Optional.empty()
+        : source.apply(call));
   }
 
   @Override

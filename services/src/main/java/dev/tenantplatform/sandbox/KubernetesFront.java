@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -26,6 +27,8 @@ final class KubernetesFront {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
       "upgrade", "proxy-connection", "te", "trailer", "host", "content-length");
 
+  private static final int BACKEND_CONNECTIONS = 64;
+
   private final Vertx vertx;
   private final int backendPort;
   private final HttpClient http;
@@ -35,7 +38,8 @@ final class KubernetesFront {
   private KubernetesFront(Vertx vertx, int backendPort) {
     this.vertx = vertx;
     this.backendPort = backendPort;
-    this.http = vertx.createHttpClient();
+    // Vert.x keeps 5 connections per server by default: too few for several instances whose calls may be held.
+    this.http = vertx.createHttpClient(new PoolOptions().setHttp1MaxSize(BACKEND_CONNECTIONS));
     this.webSockets = vertx.createWebSocketClient();
   }
 
@@ -71,10 +75,14 @@ final class KubernetesFront {
     MultiMap headers = MultiMap.caseInsensitiveMultiMap();
     copyHeaders(request.headers(), headers);
     options.setHeaders(headers);
-    http.request(options)
-        .compose(backend -> backend.send(request))
-        .onSuccess(answer -> relay(answer, request.response()))
-        .onFailure(e -> fail(request.response(), e));
+    http.request(options).onSuccess(backend -> {
+      // A caller that gave up (its request timeout) frees the backend connection it held, as a real API server
+      // would drop the request: otherwise calls held by an injected fault would fill the pool.
+      request.response().closeHandler(v -> backend.reset());
+      backend.send(request)
+          .onSuccess(answer -> relay(answer, request.response()))
+          .onFailure(e -> fail(request.response(), e));
+    }).onFailure(e -> fail(request.response(), e));
   }
 
   private static void relay(HttpClientResponse answer, HttpServerResponse response) {
@@ -140,7 +148,7 @@ final class KubernetesFront {
   }
 
   private static void fail(HttpServerResponse response, Throwable e) {
-    if (!response.headWritten()) {
+    if (!response.headWritten() && !response.closed()) {
       response.setStatusCode(502).putHeader("Content-Type", "application/json")
           .end(SandboxDispatcher.statusJson(502, "BadGateway", "embedded API unreachable: " + e.getMessage())
               .encode());

@@ -18,10 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     thread.setDaemon(true);
     return thread;
   });
-  private volatile Predicate<ApiCall> faults = call -> false;
+  private volatile Function<ApiCall, Optional<ApiFault>> faults = call -> Optional.empty();
 
   SandboxDispatcher(List<CustomResourceDefinitionContext> crds, ApiDiscovery discovery) {
     super(crds);
@@ -60,8 +61,8 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     this.extractor = (KubernetesAttributesExtractor) getAttributeExtractor();
   }
 
-  void failWhen(Predicate<ApiCall> predicate) {
-    this.faults = predicate;
+  void injectFaults(Function<ApiCall, Optional<ApiFault>> source) {
+    this.faults = source;
   }
 
   @Override
@@ -83,9 +84,20 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     String path = pathAndQuery[0];
     String method = request.getMethod();
     String query = pathAndQuery.length == 2 ? pathAndQuery[1] : "";
-    if (faults.test(new ApiCall(method, path, String.valueOf(request.getHeader("User-Agent")), query))) {
-      return status(503, "ServiceUnavailable", "injected fault: the API server is unavailable");
+    Optional<ApiFault> fault = faults.apply(new ApiCall(method, path, String.valueOf(request.getHeader("User-Agent")),
+        query));
+    if (fault.isEmpty()) {
+      return carryOut(request, method, path, pathAndQuery.length == 2);
     }
+    if (fault.get() instanceof ApiFault.Slow slow) {
+      MockResponse answer = carryOut(request, method, path, pathAndQuery.length == 2);
+      // a watch is an upgrade to a WebSocket: there is no answer to hold back
+      return answer.getWebSocketListener() == null ? answer.setBodyDelay(slow.delay()) : answer;
+    }
+    return injected(fault.get());
+  }
+
+  private MockResponse carryOut(RecordedRequest request, String method, String path, boolean hasQuery) {
     if (method.equals("GET")) {
       var document = discovery.document(path);
       if (document.isPresent()) {
@@ -95,11 +107,28 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
         return status(404, "NotFound", "the embedded API publishes no OpenAPI schema");
       }
     }
-    if (pathAndQuery.length == 2 && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+    if (hasQuery && (method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
       // fieldManager, fieldValidation, dryRun… make the mock misbehave; a real server would honour them.
       return super.dispatch(withPath(request, HttpMethod.valueOf(method), path, request.getHeaders()));
     }
     return super.dispatch(request);
+  }
+
+  /** The answer of a fault that keeps the call from being carried out; a late one is timed by the mock's event loop. */
+  private static MockResponse injected(ApiFault fault) {
+    if (fault instanceof ApiFault.ServerError error) {
+      return error.code() == 503
+          ? status(503, "ServiceUnavailable", "injected fault: the API server is unavailable")
+          : status(error.code(), "InternalError", "injected fault: the API server failed with " + error.code());
+    }
+    if (fault instanceof ApiFault.Throttled throttled) {
+      JsonObject status = statusJson(429, "TooManyRequests", "injected fault: too many requests, please try again later")
+          .put("details", new JsonObject().put("retryAfterSeconds", throttled.retryAfterSeconds()));
+      return json(429, status).setHeader("Retry-After", throttled.retryAfterSeconds());
+    }
+    ApiFault.NoAnswer none = (ApiFault.NoAnswer) fault;
+    return status(504, "Timeout", "injected fault: the request did not complete within " + none.hold().toSeconds()
+        + " s").setBodyDelay(none.hold());
   }
 
   @Override

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands every event of {@code tenant.events} to the folds, from the first, and then as they come: all partitions
  * assigned, no consumer group, nothing committed, so every instance folds the whole log and a restarted one
- * folds it again to the same values. What the API's tenant view and the metrics are fed by. Runs on a thread of its own (a Kafka consumer blocks in poll); the folds
- * are called from that one thread, in log order per partition.
+ * folds it again to the same values. What the API's tenant view, the metrics and the benchmark's platform side
+ * are fed by. Runs on a thread of its own (a Kafka consumer blocks in poll); the folds are called from that one
+ * thread, in log order per partition.
  */
 public final class EventLogFeed implements AutoCloseable {
 
@@ -44,7 +45,7 @@ public final class EventLogFeed implements AutoCloseable {
   private volatile boolean running = true;
 
   /**
-   * A feed for {@code reader} ({@code api}, {@code metrics}), whose Kafka client and thread are named after it;
+   * A feed for {@code reader} ({@code api}, {@code metrics}, {@code bench}), whose Kafka client and thread are named after it;
    * the caught-up future completes on {@code context}.
    */
   public EventLogFeed(Context context, String bootstrapServers, String reader, List<Consumer<TenantEvent>> folds,

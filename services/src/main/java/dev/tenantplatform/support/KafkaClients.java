@@ -84,6 +84,9 @@ public final class KafkaClients {
     config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // The ledger writes in transactions, and the broker aborts those of a writer fenced off by the next owner
+    // of its partition: an aborted event is no part of any chain.
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     // A reader of a missing topic must hear that it is missing, not create it with the broker's defaults.
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     return config;

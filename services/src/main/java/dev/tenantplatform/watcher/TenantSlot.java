@@ -1,7 +1,7 @@
 package dev.tenantplatform.watcher;
 
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.watcher.state.TenantObservation;
-import dev.tenantplatform.watcher.state.TenantPhase;
 import dev.tenantplatform.watcher.state.TenantState;
 
 /** What the watcher holds of one tenant. Owned by the watcher's context: never touched from another thread. */

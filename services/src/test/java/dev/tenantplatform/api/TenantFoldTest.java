@@ -6,6 +6,7 @@ import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventData;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantPhase;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +19,15 @@ class TenantFoldTest {
   @Test
   void aTenantComesUpThroughItsStatesInTheOrderItsEventsTellThem() {
     Chain chain = new Chain("acme").created(ClusterSpec.DEFAULTS).ready();
-    List<TenantState> states = new ArrayList<>();
+    List<TenantPhase> states = new ArrayList<>();
     TenantSnapshot s = TenantSnapshot.unknown("acme");
     for (TenantEvent event : chain.events()) {
       s = TenantFold.apply(s, event);
       states.add(s.state());
     }
-    assertThat(states).containsExactly(TenantState.REQUESTED, TenantState.PROVISIONING, TenantState.PROVISIONED,
-        TenantState.CONTROL_PLANE_READY, TenantState.CONTROL_PLANE_READY, TenantState.CONTROL_PLANE_READY,
-        TenantState.READY);
+    assertThat(states).containsExactly(TenantPhase.REQUESTED, TenantPhase.PROVISIONING, TenantPhase.PROVISIONED,
+        TenantPhase.CONTROL_PLANE_READY, TenantPhase.CONTROL_PLANE_READY, TenantPhase.CONTROL_PLANE_READY,
+        TenantPhase.READY);
     assertThat(s.checks()).isEqualTo(new TenantSnapshot.Checks(true, true, true, true, "2/2"));
     assertThat(s.durations().readySeconds()).isEqualByComparingTo(new BigDecimal("61.234"));
     assertThat(s.cluster()).isEqualTo(ClusterSpec.DEFAULTS);
@@ -39,11 +40,11 @@ class TenantFoldTest {
     ClusterSpec scaled = ClusterSpec.DEFAULTS.withWorkers(5);
     Chain chain = new Chain("acme").created(ClusterSpec.DEFAULTS).ready().updated(scaled);
     TenantSnapshot s = fold(chain.events());
-    assertThat(s.state()).isEqualTo(TenantState.UPDATING);
+    assertThat(s.state()).isEqualTo(TenantPhase.UPDATING);
     assertThat(s.cluster().workers()).isEqualTo(5);
 
     chain.add(EventType.TENANT_UPDATED, EventData.updated(scaled, List.of("workers")));
-    assertThat(fold(chain.events()).state()).isEqualTo(TenantState.READY);
+    assertThat(fold(chain.events()).state()).isEqualTo(TenantPhase.READY);
   }
 
   @Test
@@ -51,13 +52,13 @@ class TenantFoldTest {
     Chain chain = new Chain("acme").created(ClusterSpec.DEFAULTS)
         .add(EventType.CLUSTER_DEGRADED, EventData.degraded("control plane 1/3 ready for 10m", "controlPlane"));
     TenantSnapshot degraded = fold(chain.events());
-    assertThat(degraded.state()).isEqualTo(TenantState.DEGRADED);
+    assertThat(degraded.state()).isEqualTo(TenantPhase.DEGRADED);
     assertThat(degraded.reason()).isEqualTo("control plane 1/3 ready for 10m");
     assertThat(degraded.stage()).isEqualTo("controlPlane");
 
     chain.add(EventType.TENANT_READY, EventData.recovered(Duration.ofMinutes(3)));
     TenantSnapshot recovered = fold(chain.events());
-    assertThat(recovered.state()).isEqualTo(TenantState.READY);
+    assertThat(recovered.state()).isEqualTo(TenantPhase.READY);
     assertThat(recovered.reason()).isNull();
     assertThat(recovered.durations()).as("a recovery measures no provisioning").isNull();
   }
@@ -74,11 +75,11 @@ class TenantFoldTest {
     Chain chain = new Chain("acme").created(ClusterSpec.DEFAULTS).ready()
         .add(EventType.TENANT_DELETING, EventData.deleting("ops"))
         .add(EventType.TENANT_DELETED, EventData.none());
-    assertThat(fold(chain.events()).state()).isEqualTo(TenantState.DELETED);
+    assertThat(fold(chain.events()).state()).isEqualTo(TenantPhase.DELETED);
 
     chain.created(ClusterSpec.DEFAULTS.withWorkers(1));
     TenantSnapshot again = fold(chain.events());
-    assertThat(again.state()).isEqualTo(TenantState.PROVISIONING);
+    assertThat(again.state()).isEqualTo(TenantPhase.PROVISIONING);
     assertThat(again.checks()).isEqualTo(TenantSnapshot.Checks.NONE);
     assertThat(again.cluster().workers()).isEqualTo(1);
   }

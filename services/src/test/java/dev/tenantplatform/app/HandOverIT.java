@@ -15,6 +15,7 @@ import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.PlatformInstance;
@@ -61,7 +62,7 @@ class HandOverIT {
       }
       return false;
     });
-    String group = "hand-over-" + UUID.randomUUID();
+    String group = FreshGroup.atEnd(kafka, "hand-over-");
     PlatformInstance first = new PlatformInstance(kafka, kube.client(), group);
     PlatformInstance second = null;
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",

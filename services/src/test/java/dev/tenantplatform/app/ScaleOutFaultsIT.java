@@ -13,6 +13,7 @@ import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.kube.Kinds;
 import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.sandbox.simulator.Fault;
+import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.testing.TopicReader;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -24,6 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -57,7 +60,11 @@ class ScaleOutFaultsIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScaleOutFaultsIT.class);
   private static final int TENANTS = Integer.getInteger("faults.tenants", 12);
-  private static final Duration RECOVERY = Duration.ofMinutes(6);
+  /** How long a scenario may take to bring all its tenants to Ready: longer with more tenants to onboard. */
+  private static final Duration RECOVERY = Duration.ofMinutes(6).compareTo(Duration.ofSeconds(2L * TENANTS)) > 0
+      ? Duration.ofMinutes(6) : Duration.ofSeconds(2L * TENANTS);
+  /** Added to every answer of the flaky API that does not fail. */
+  private static final Duration LATENCY = Duration.ofMillis(100);
   private final CloudEventCodec codec = new CloudEventCodec();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -66,6 +73,7 @@ class ScaleOutFaultsIT {
   private LocalMode local;
   private KubernetesClient kube;
   private KafkaProducer<String, byte[]> producer;
+  private final List<Reads> readers = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -74,6 +82,13 @@ class ScaleOutFaultsIT {
         Files.readString(local.info().kubeconfig()))).build();
     producer = new KafkaProducer<>(Map.of("bootstrap.servers", local.info().kafka(), "acks", "all"),
         new StringSerializer(), new ByteArraySerializer());
+  }
+
+  /** A scenario that failed before it stopped its reads: they would go on reading, and failing, in the next. */
+  @AfterEach
+  void stopReads() {
+    readers.forEach(reads -> reads.timer.shutdownNow());
+    readers.clear();
   }
 
   @AfterAll
@@ -118,13 +133,20 @@ class ScaleOutFaultsIT {
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
   void aFlakyApiLosesNothingAndRetriesEndTheWork() {
     List<String> names = names("flaky");
-    names.forEach(t -> local.faults().inject(t, new Fault.ApiErrors(0.2)));
+    names.forEach(t -> local.faults().inject(t, new Fault.ApiErrors(0.2)).inject(t, new Fault.ApiLatency(LATENCY)));
+    Faults.Injected before = local.faults().injected();
     try {
       long fault = System.nanoTime();
       List<String> tenants = send(names);
       Reads reads = readsOn(List.of(0, 1, 2), tenants.get(0));
       awaitReady(tenants, TENANTS);
-      report("20% of the platform's API calls answered 503", tenants, fault, reads.stop());
+      Faults.Injected after = local.faults().injected();
+      Faults.Injected injected = new Faults.Injected(after.serverErrors() - before.serverErrors(),
+          after.throttled() - before.throttled(), after.unanswered() - before.unanswered());
+      // the checks' own calls are for these tenants too
+      names.forEach(local.faults()::clear);
+      report("20% of the platform's API calls failed: " + injected + ", the others answered "
+          + LATENCY.toMillis() + " ms late", tenants, fault, reads.stop());
     } finally {
       names.forEach(local.faults()::clear);
     }
@@ -202,6 +224,7 @@ class ScaleOutFaultsIT {
   /** Reads one tenant from the given instances every 200 ms until stopped, counting the answers other than 200. */
   private Reads readsOn(List<Integer> instances, String tenant) {
     Reads reads = new Reads();
+    readers.add(reads);
     instances.forEach(i -> reads.timer.scheduleWithFixedDelay(() -> {
       URI uri = URI.create(local.info().instances().get(i).http() + "/api/v1/tenants/" + tenant);
       try {
@@ -227,8 +250,15 @@ class ScaleOutFaultsIT {
       LOG.warn("FAULTS read on instance {} failed: {}", instance + 1, what);
     }
 
+    /** Lets the reads under way finish: one interrupted here is not a read that failed. */
     int stop() {
-      timer.shutdownNow();
+      timer.shutdown();
+      try {
+        assertThat(timer.awaitTermination(15, TimeUnit.SECONDS)).as("the last reads end").isTrue();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while the last reads end", e);
+      }
       return failed.get();
     }
   }

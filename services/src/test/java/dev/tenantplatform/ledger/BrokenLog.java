@@ -48,6 +48,16 @@ final class BrokenLog {
         new StringSerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, tenant, "not an event".getBytes(StandardCharsets.UTF_8)))
           .get(30, TimeUnit.SECONDS);
+    }
+    append(bootstrapServers, topic, tenant, events);
+  }
+
+  /** Writes {@code events} as they are, keyed by {@code tenant}, as a producer outside the ledger would. */
+  static void append(String bootstrapServers, String topic, String tenant, List<TenantEvent> events)
+      throws Exception {
+    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        new StringSerializer(), new ByteArraySerializer())) {
       for (TenantEvent event : events) {
         producer.send(new ProducerRecord<>(topic, tenant, CODEC.encodeEvent(event))).get(30, TimeUnit.SECONDS);
       }

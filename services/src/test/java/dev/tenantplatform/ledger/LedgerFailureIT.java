@@ -62,14 +62,15 @@ class LedgerFailureIT {
   @Test
   void afterAFailedAppendTheLedgerTakesInWhatReachedTheLogBeforeItAppendsAgain(Vertx vertx, KafkaCluster kafka)
       throws Exception {
-    // "elsewhere" stands for the broker writing what the ledger saw fail: its acks never reach the ledger.
-    Ledger elsewhere = Waiting.on(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
+    // What the broker wrote although the ledger saw the send fail: written here behind the ledger's back.
     String tenant = tenant("ledger-lostack");
     TenantEvent create = acceptedCreate(tenant);
-    Waiting.on(elsewhere.append(tenant, List.of(Entry.once(create))));
+    List<TenantEvent> sealed = TestEvents.sealFromGenesis(List.of(create, applied(tenant, create.requestId())));
+    BrokenLog.append(kafka.bootstrapServers(), EVENTS, tenant, sealed.subList(0, 1));
     Ledger ledger = Waiting.on(Ledger.start(vertx, kafka.bootstrapServers(), SMALL_REQUESTS));
     TenantEvent applied = applied(tenant, create.requestId());
-    TenantEvent landed = Waiting.on(elsewhere.append(tenant, List.of(Entry.once(applied)))).get(0);
+    TenantEvent landed = sealed.get(1);
+    BrokenLog.append(kafka.bootstrapServers(), EVENTS, tenant, List.of(landed));
 
     Waiting.failure(ledger.append(tenant, List.of(Entry.always(degraded(tenant, "r-1", "x".repeat(10_000))))));
     List<TenantEvent> next = Waiting.on(ledger.append(tenant, List.of(Entry.once(applied),

@@ -16,6 +16,7 @@ import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.TopicReader;
@@ -68,7 +69,7 @@ class BackPressureIT {
       Ledger ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
       WatchedLedger watched = new WatchedLedger(ledger, prefix);
       join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
-          .withGroupId("back-pressure-" + UUID.randomUUID()).withMaxInFlight(BOUND)
+          .withGroupId(FreshGroup.atEnd(kafka, "back-pressure-")).withMaxInFlight(BOUND)
           .withApiRetries(new RetryPolicy(8, Duration.ofMillis(10), Duration.ofMillis(50)))
           .withNodePorts(new NodePortRange(30100, 30499)), kube.client(), watched));
       List<String> tenants = IntStream.range(0, TENANTS).mapToObj(i -> prefix + i).toList();

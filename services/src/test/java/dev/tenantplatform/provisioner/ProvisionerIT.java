@@ -18,6 +18,7 @@ import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.TopicReader;
@@ -53,7 +54,7 @@ class ProvisionerIT {
 
   private static final Duration PATIENCE = Duration.ofSeconds(60);
   private final CloudEventCodec codec = new CloudEventCodec();
-  private final String group = "provisioner-it-" + UUID.randomUUID();
+  private String group;
   private KafkaCluster kafka;
   private Vertx vertx;
   private EmbeddedKubernetes kube;
@@ -65,6 +66,7 @@ class ProvisionerIT {
   @BeforeAll
   void start(KafkaCluster kafka) {
     this.kafka = kafka;
+    group = FreshGroup.atEnd(kafka, "provisioner-it-");
     vertx = Vertx.vertx();
     kube = EmbeddedKubernetes.start(null);
     controllers = ManagementClusterSimulator.start(kube.controllersClient(), SimulatorProfile.INSTANT);

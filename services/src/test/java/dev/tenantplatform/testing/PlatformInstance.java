@@ -6,14 +6,17 @@ import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.ledger.LedgerConfig;
 import dev.tenantplatform.provisioner.Provisioner;
 import dev.tenantplatform.provisioner.ProvisionerConfig;
+import dev.tenantplatform.support.Telemetry;
 import dev.tenantplatform.watcher.Watcher;
 import dev.tenantplatform.watcher.WatcherConfig;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +37,7 @@ public final class PlatformInstance {
 
   public PlatformInstance(KafkaCluster kafka, KubernetesClient client, String group) {
     AtomicReference<Watcher> watching = new AtomicReference<>();
-    ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
-    join(ledger.handOverAll());
+    ledger = join(Ledger.startShared(vertx, kafka.bootstrapServers(), LedgerConfig.defaults(), Telemetry.NOOP));
     provisioner = join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
         .withGroupId(group).withHandOver(Duration.ofSeconds(10))
         .withApiRetries(new RetryPolicy(8, Duration.ofMillis(10), Duration.ofMillis(100)))
@@ -60,6 +62,15 @@ public final class PlatformInstance {
   private static <T> T join(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // Where it hangs is what a reader of a failed run needs.
+      StringBuilder threads = new StringBuilder();
+      Thread.getAllStackTraces().forEach((thread, stack) -> {
+        threads.append('\n').append(thread.getName()).append(' ').append(thread.getState());
+        Arrays.stream(stack).limit(40).forEach(frame -> threads.append("\n    at ").append(frame));
+      });
+      LOG.error("a step of the platform's start or stop did not complete within 90 s; the threads:{}", threads);
+      throw new AssertionError(e);
     } catch (Exception e) {
       throw new AssertionError(e);
     }

@@ -18,7 +18,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,7 +46,7 @@ public final class RunningPlatform implements AutoCloseable {
     controllers = ManagementClusterSimulator.start(kube.controllersClient(), SimulatorProfile.INSTANT);
     ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
-        .withGroupId("api-it-" + UUID.randomUUID())
+        .withGroupId(FreshGroup.atEnd(kafka, "api-it-"))
         .withApiRetries(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
         .withNodePorts(new NodePortRange(32000, 32700)), kube.client(), ledger));
     api = join(Api.start(vertx, ApiConfig.defaults(kafka.bootstrapServers(), keys.verification()), kube.client(),

@@ -19,7 +19,7 @@ public final class TopicReader {
 
   public static List<ConsumerRecord<String, byte[]>> readAll(String bootstrapServers, String topic) {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
-        "enable.auto.commit", "false"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        "enable.auto.commit", "false", "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).toList();
       consumer.assign(partitions);

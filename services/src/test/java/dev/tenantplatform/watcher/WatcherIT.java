@@ -8,6 +8,7 @@ import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.HashChain;
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.kube.NodePortRange;
@@ -22,12 +23,12 @@ import dev.tenantplatform.sandbox.simulator.Fault;
 import dev.tenantplatform.sandbox.simulator.Faults;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
+import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.TopicReader;
 import dev.tenantplatform.watcher.state.Check;
 import dev.tenantplatform.watcher.state.StateConfig;
-import dev.tenantplatform.watcher.state.TenantPhase;
 import dev.tenantplatform.watcher.state.TenantState;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -85,7 +86,7 @@ class WatcherIT {
     kube.failWhen(call -> faults.shouldFailApiCall(call.namespace()) && refusedCalls.incrementAndGet() > 0);
     ledger = join(Ledger.start(vertx, kafka.bootstrapServers(), LedgerConfig.defaults()));
     join(Provisioner.deploy(vertx, ProvisionerConfig.defaults(kafka.bootstrapServers())
-        .withGroupId("watcher-it-" + UUID.randomUUID())
+        .withGroupId(FreshGroup.atEnd(kafka, "watcher-it-"))
         .withApiRetries(new RetryPolicy(4, Duration.ofMillis(20), Duration.ofMillis(100)))
         .withNodePorts(new NodePortRange(32000, 32499)), kube.client(), ledger));
     watcher = deployWatcher();

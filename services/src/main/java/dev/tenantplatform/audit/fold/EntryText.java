@@ -107,7 +107,7 @@ final class EntryText {
   static String event(EventType type, JsonNode d) {
     return oneLine(switch (type) {
       case TENANT_ACCEPTED -> d.path("action").asText("?") + " by " + d.path("requestedBy").asText("?")
-          + (d.path("cluster").isObject() ? ": " + spec(SnapshotFold.spec(d.get("cluster"), ClusterSpec.UNCHANGED))
+          + (d.path("cluster").isObject() ? ": " + spec(ClusterSpec.fromEvent(d.get("cluster"), ClusterSpec.UNCHANGED))
           : "");
       case TENANT_REJECTED -> d.path("reason").asText("");
       case CLUSTER_APPLIED -> d.path("namespace").asText("?") + ", " + d.path("objects").size() + " objects";
@@ -128,7 +128,7 @@ final class EntryText {
               + seconds(decimal(d, "provisionedSeconds")) + ", ready " + seconds(decimal(d, "readySeconds"))
               + " after the request";
       case TENANT_UPDATED -> "changed " + list(d.path("changed")) + ": "
-          + spec(SnapshotFold.spec(d.get("cluster"), ClusterSpec.UNCHANGED));
+          + spec(ClusterSpec.fromEvent(d.get("cluster"), ClusterSpec.UNCHANGED));
       case CLUSTER_DEGRADED, CLUSTER_FAILED -> (d.hasNonNull("stage") ? d.get("stage").asText() + ": " : "")
           + d.path("reason").asText("");
       case TENANT_DELETING -> d.hasNonNull("requestedBy") ? "by " + d.get("requestedBy").asText() : "";

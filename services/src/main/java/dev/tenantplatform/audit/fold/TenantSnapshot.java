@@ -1,6 +1,7 @@
 package dev.tenantplatform.audit.fold;
 
 import dev.tenantplatform.events.ClusterSpec;
+import dev.tenantplatform.events.TenantPhase;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param reason why the tenant is Degraded or Failed (with the stage where it stopped); null otherwise
  * @param lastRejection why its latest refused request was refused, or null
  */
-public record TenantSnapshot(String tenant, TenantStatus state, ClusterSpec spec, Checks checks,
+public record TenantSnapshot(String tenant, TenantPhase state, ClusterSpec spec, Checks checks,
     Durations durations, long sequence, Instant lastEventAt, String reason, String lastRejection) {
 
   public TenantSnapshot {

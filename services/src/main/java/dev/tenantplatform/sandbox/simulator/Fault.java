@@ -1,5 +1,6 @@
 package dev.tenantplatform.sandbox.simulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,7 @@ import java.util.Locale;
 /**
  * A failure the simulator plays for one tenant, so the unhappy paths of the platform can be exercised.
  * Written in the annotation {@value Faults#ANNOTATION} of a tenant's Cluster as a comma-separated list,
- * e.g. {@code control-plane-never-ready} or {@code worker-fails,api-errors:0.2}.
+ * e.g. {@code control-plane-never-ready} or {@code worker-fails,api-errors:0.2,api-latency:200ms}.
  */
 public sealed interface Fault {
 
@@ -30,7 +31,10 @@ public sealed interface Fault {
     }
   }
 
-  /** The tenant's Kubernetes API calls fail at this rate (0 to 1). */
+  /**
+   * The platform's Kubernetes API calls for the tenant fail at this rate (0 to 1), in equal shares as a server
+   * error (500 or 503), as 429 with {@code Retry-After}, or unanswered until the client's request times out.
+   */
   record ApiErrors(double rate) implements Fault {
     public ApiErrors {
       if (!(rate >= 0 && rate <= 1)) {
@@ -41,6 +45,20 @@ public sealed interface Fault {
     @Override
     public String value() {
       return "api-errors:" + rate;
+    }
+  }
+
+  /** The platform's Kubernetes API calls for the tenant are answered this late (the ones that do not fail). */
+  record ApiLatency(Duration delay) implements Fault {
+    public ApiLatency {
+      if (delay == null || delay.isNegative() || delay.isZero()) {
+        throw new IllegalArgumentException("api-latency must be a positive number of milliseconds, got " + delay);
+      }
+    }
+
+    @Override
+    public String value() {
+      return "api-latency:" + delay.toMillis() + "ms";
     }
   }
 
@@ -58,7 +76,10 @@ public sealed interface Fault {
     return faults;
   }
 
-  /** Parses one fault: {@code control-plane-never-ready}, {@code worker-fails} or {@code api-errors:<rate>}. */
+  /**
+   * Parses one fault: {@code control-plane-never-ready}, {@code worker-fails}, {@code api-errors:<rate>} or
+   * {@code api-latency:<milliseconds>ms}.
+   */
   static Fault parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     if (value.equals("control-plane-never-ready")) {
@@ -76,7 +97,20 @@ public sealed interface Fault {
             + text + "'", e);
       }
     }
-    throw new IllegalArgumentException("unknown fault '" + text
-        + "': use control-plane-never-ready, worker-fails or api-errors:<rate between 0 and 1>");
+    if (value.startsWith("api-latency:")) {
+      return new ApiLatency(Duration.ofMillis(milliseconds(value.substring("api-latency:".length()), text)));
+    }
+    throw new IllegalArgumentException("unknown fault '" + text + "': use control-plane-never-ready, worker-fails,"
+        + " api-errors:<rate between 0 and 1> or api-latency:<milliseconds>ms");
+  }
+
+  private static long milliseconds(String value, String text) {
+    String digits = value.endsWith("ms") ? value.substring(0, value.length() - 2) : value;
+    try {
+      return Long.parseLong(digits.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("api-latency needs a number of milliseconds, e.g. api-latency:200ms; got '"
+          + text + "'", e);
+    }
   }
 }

@@ -1,11 +1,16 @@
 package dev.tenantplatform.sandbox.simulator;
 
 import dev.tenantplatform.kube.TenantNames;
+import dev.tenantplatform.sandbox.ApiCall;
+import dev.tenantplatform.sandbox.ApiFault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -13,15 +18,26 @@ import java.util.stream.Stream;
 /**
  * The faults injected per tenant, from two sources that add up: this API (tests, demos) and the
  * {@value #ANNOTATION} annotation on the tenant's Cluster. Thread-safe; the embedded API server asks
- * {@link #shouldFailApiCall(String)} from its request threads.
+ * {@link #apiFault(String)} from its request threads. Counts the API failures it injects, by kind.
  */
 public final class Faults {
 
   public static final String ANNOTATION = "sandbox.tenantplatform.dev/fault";
 
+  /**
+   * Longer than a client waits for an answer: fabric8's default request timeout is 10 s, and local instances
+   * are given a minute.
+   */
+  public static final Duration DEFAULT_NO_ANSWER_HOLD = Duration.ofSeconds(65);
+  static final int RETRY_AFTER_SECONDS = 1;
+
   private final Map<String, Set<Fault>> injected = new ConcurrentHashMap<>();
   private final Map<String, Set<Fault>> annotated = new ConcurrentHashMap<>();
   private final RandomGenerator random;
+  private final Duration noAnswerHold;
+  private final LongAdder serverErrors = new LongAdder();
+  private final LongAdder throttled = new LongAdder();
+  private final LongAdder unanswered = new LongAdder();
 
   public Faults() {
     this(RandomGenerator.getDefault());
@@ -29,7 +45,13 @@ public final class Faults {
 
   /** With a given random source, so that a test can reproduce the API errors it sees. */
   public Faults(RandomGenerator random) {
+    this(random, DEFAULT_NO_ANSWER_HOLD);
+  }
+
+  /** With a given random source, and unanswered calls held for {@code noAnswerHold} (a test's client waits less). */
+  public Faults(RandomGenerator random, Duration noAnswerHold) {
     this.random = random;
+    this.noAnswerHold = new ApiFault.NoAnswer(noAnswerHold).hold();
   }
 
   public Faults inject(String tenant, Fault fault) {
@@ -58,22 +80,95 @@ public final class Faults {
         .mapToDouble(f -> ((Fault.ApiErrors) f).rate()).max().orElse(0);
   }
 
+  /** The added latency in force for the tenant: the longest, or zero when there is none. */
+  public Duration apiLatency(String tenant) {
+    return of(tenant).stream().filter(Fault.ApiLatency.class::isInstance).map(f -> ((Fault.ApiLatency) f).delay())
+        .max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+
   /**
    * Whether one API call made for this tenant should fail. Takes a tenant name or a tenant's namespace
    * ({@code tenant-acme}), as an API server request interceptor sees it.
    */
   public boolean shouldFailApiCall(String namespaceOrTenant) {
-    if (namespaceOrTenant == null) {
-      return false;
-    }
-    String tenant = TenantNames.tenantOfNamespace(namespaceOrTenant);
-    double rate = apiErrorRate(tenant != null ? tenant : namespaceOrTenant);
-    return rate > 0 && random.nextDouble() < rate;
+    return apiFault(namespaceOrTenant).filter(f -> !(f instanceof ApiFault.Slow)).isPresent();
   }
 
-  /** {@link #shouldFailApiCall(String)} as a hook for the embedded API server. */
-  public Predicate<String> apiErrorHook() {
-    return this::shouldFailApiCall;
+  /**
+   * What becomes of one API call made for this tenant: at the tenant's {@link Fault.ApiErrors} rate a failure,
+   * in equal shares a server error (500 or 503), a 429 asking to retry after a second, or no answer until
+   * {@link #noAnswerHold()} has passed; otherwise its {@link Fault.ApiLatency}, if any. Takes a tenant name
+   * or a tenant's namespace ({@code tenant-acme}), as an API server request interceptor sees it.
+   */
+  public Optional<ApiFault> apiFault(String namespaceOrTenant) {
+    if (namespaceOrTenant == null) {
+      return Optional.empty();
+    }
+    String named = TenantNames.tenantOfNamespace(namespaceOrTenant);
+    String tenant = named != null ? named : namespaceOrTenant;
+    double rate = apiErrorRate(tenant);
+    if (rate > 0) {
+      ApiFault failure = drawFailure(rate);
+      if (failure != null) {
+        return Optional.of(failure);
+      }
+    }
+    Duration latency = apiLatency(tenant);
+    return latency.isZero() ? Optional.empty() : Optional.of(new ApiFault.Slow(latency));
+  }
+
+  private ApiFault drawFailure(double rate) {
+    int kind;
+    boolean unavailable;
+    // the random sources at hand are not thread-safe, and the API server's threads ask at once
+    synchronized (random) {
+      if (random.nextDouble() >= rate) {
+        return null;
+      }
+      kind = random.nextInt(3);
+      unavailable = random.nextBoolean();
+    }
+    return switch (kind) {
+      case 0 -> {
+        serverErrors.increment();
+        yield new ApiFault.ServerError(unavailable ? 503 : 500);
+      }
+      case 1 -> {
+        throttled.increment();
+        yield new ApiFault.Throttled(RETRY_AFTER_SECONDS);
+      }
+      default -> {
+        unanswered.increment();
+        yield new ApiFault.NoAnswer(noAnswerHold);
+      }
+    };
+  }
+
+  /** {@link #apiFault(String)} for the embedded API server: {@code kubernetes.injectFaults(faults.apiFaultSource())}. */
+  public Function<ApiCall, Optional<ApiFault>> apiFaultSource() {
+    return call -> apiFault(call.namespace());
+  }
+
+  /** How long a call left unanswered is held before its late 504: longer than its client waits. */
+  public Duration noAnswerHold() {
+    return noAnswerHold;
+  }
+
+  /** The API failures injected so far, by kind, for every tenant together. */
+  public Injected injected() {
+    return new Injected(serverErrors.sum(), throttled.sum(), unanswered.sum());
+  }
+
+  /** Counts of injected API failures: server errors (500, 503), 429s, and calls left unanswered. */
+  public record Injected(long serverErrors, long throttled, long unanswered) {
+    public long total() {
+      return serverErrors + throttled + unanswered;
+    }
+
+    @Override
+    public String toString() {
+      return total() + " (" + serverErrors + " 5xx, " + throttled + " 429, " + unanswered + " timeouts)";
+    }
   }
 
   /** Records the faults read from a tenant's Cluster annotation, replacing earlier ones. */

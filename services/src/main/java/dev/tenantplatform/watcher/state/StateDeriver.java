@@ -3,6 +3,7 @@ package dev.tenantplatform.watcher.state;
 import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.EventData;
 import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.kube.Labels;
 import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.support.TenantRecord;

@@ -1,5 +1,6 @@
 package dev.tenantplatform.watcher.state;
 
+import dev.tenantplatform.events.TenantPhase;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

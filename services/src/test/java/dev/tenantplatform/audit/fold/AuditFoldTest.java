@@ -12,6 +12,7 @@ import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
 import dev.tenantplatform.events.TenantEvent;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.events.TenantRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class AuditFoldTest {
         .extracting(e -> ((HistoryEntry.Event) e).hash())
         .containsExactlyElementsOf(events.stream().map(TenantEvent::hash).toList());
     TenantSnapshot snapshot = acme.snapshot();
-    assertThat(snapshot.state()).isEqualTo(TenantStatus.READY);
+    assertThat(snapshot.state()).isEqualTo(TenantPhase.READY);
     assertThat(snapshot.spec()).isEqualTo(ClusterSpec.DEFAULTS.withWorkers(3));
     assertThat(snapshot.checks()).isEqualTo(new Checks(true, true, true, true));
     assertThat(snapshot.durations().ready()).isEqualByComparingTo(new BigDecimal("7.25"));
@@ -158,7 +159,7 @@ class AuditFoldTest {
 
     TenantHistory acme = report.tenants().get(0);
     assertThat(acme.entries()).isEmpty();
-    assertThat(acme.snapshot().state()).isEqualTo(TenantStatus.PROVISIONED);
+    assertThat(acme.snapshot().state()).isEqualTo(TenantPhase.PROVISIONED);
     assertThat(acme.snapshot().sequence()).isEqualTo(3);
     assertThat(acme.snapshot().checks()).isEqualTo(new Checks(false, true, false, false));
     assertThat(acme.snapshot().durations().isEmpty()).isTrue();
@@ -191,7 +192,7 @@ class AuditFoldTest {
 
     TenantSnapshot snapshot = fold(everything(false), log.records()).tenants().get(0).snapshot();
 
-    assertThat(snapshot.state()).isEqualTo(TenantStatus.READY);
+    assertThat(snapshot.state()).isEqualTo(TenantPhase.READY);
     assertThat(snapshot.sequence()).isEqualTo(events.size());
     assertThat(events.get(events.size() - 1).type()).isEqualTo(EventType.TENANT_READY);
   }

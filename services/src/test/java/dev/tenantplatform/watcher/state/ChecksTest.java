@@ -7,6 +7,7 @@ import static dev.tenantplatform.watcher.state.Fixtures.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantPhase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenantplatform.events.Action;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.support.TenantRecord;
 import dev.tenantplatform.support.TenantRecord.Lifecycle;
 import java.time.Duration;
