@@ -114,6 +114,29 @@ class ApplierInjectedFaultsMockTest {
   }
 
   @Test
+  void aCreateThatTimedOutAlthoughTheApiServerStoredItIsNotMadeTwice() throws Exception {
+    List<String> writes = new CopyOnWriteArrayList<>();
+    api.injectFaults(call -> {
+      if (!call.isWrite()) {
+        return Optional.empty();
+      }
+      writes.add(call.method());
+      return call.method().equals("POST") && writes.stream().filter("POST"::equals).count() == 1
+          ? Optional.of(new ApiFault.LateAnswer(HOLD)) : Optional.empty();
+    });
+
+    Outcome outcome = applier.apply(controlPlane(3)).await(20, SECONDS);
+
+    assertThat(writes).as("the create went through, unanswered; the retry finds the object").contains("POST")
+        .filteredOn("POST"::equals).hasSize(1);
+    assertThat(outcome.change()).as("the object is there as wanted, whoever wrote it").isIn(Change.PATCHED,
+        Change.UNCHANGED);
+    assertThat(client.genericKubernetesResources(Kinds.K0SMOTRON_CONTROL_PLANE.context()).inNamespace("tenant-acme")
+        .list().getItems()).singleElement().satisfies(cp -> assertThat(cp.<Object>get("spec", "replicas"))
+            .hasToString("3"));
+  }
+
+  @Test
   void lastingThrottlingEndsWithTheApiServersMessage() {
     api.injectFaults(call -> call.isWrite() ? Optional.of(new ApiFault.Throttled(1)) : Optional.empty());
 
