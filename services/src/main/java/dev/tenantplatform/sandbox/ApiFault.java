@@ -39,6 +39,16 @@ public sealed interface ApiFault {
     }
   }
 
+  /**
+   * The call is carried out, but answered only after {@code hold}: a client that gives up first sees a timeout
+   * although its write took effect, as when an API server stores a write and its answer is lost on the way.
+   */
+  record LateAnswer(Duration hold) implements ApiFault {
+    public LateAnswer {
+      requirePositive(hold, "the hold of a late answer");
+    }
+  }
+
   /** The call is carried out and its answer sent {@code delay} late. */
   record Slow(Duration delay) implements ApiFault {
     public Slow {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,10 +90,12 @@ final class SandboxDispatcher extends KubernetesCrudDispatcher {
     if (fault.isEmpty()) {
       return carryOut(request, method, path, pathAndQuery.length == 2);
     }
-    if (fault.get() instanceof ApiFault.Slow slow) {
+    Duration late = fault.get() instanceof ApiFault.Slow slow ? slow.delay()
+        : fault.get() instanceof ApiFault.LateAnswer answered ? answered.hold() : null;
+    if (late != null) {
       MockResponse answer = carryOut(request, method, path, pathAndQuery.length == 2);
       // a watch is an upgrade to a WebSocket: there is no answer to hold back
-      return answer.getWebSocketListener() == null ? answer.setBodyDelay(slow.delay()) : answer;
+      return answer.getWebSocketListener() == null ? answer.setBodyDelay(late) : answer;
     }
     return injected(fault.get());
   }

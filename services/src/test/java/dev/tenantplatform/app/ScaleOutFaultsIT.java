@@ -141,8 +141,7 @@ class ScaleOutFaultsIT {
       Reads reads = readsOn(List.of(0, 1, 2), tenants.get(0));
       awaitReady(tenants, TENANTS);
       Faults.Injected after = local.faults().injected();
-      Faults.Injected injected = new Faults.Injected(after.serverErrors() - before.serverErrors(),
-          after.throttled() - before.throttled(), after.unanswered() - before.unanswered());
+      Faults.Injected injected = after.since(before);
       // the checks' own calls are for these tenants too
       names.forEach(local.faults()::clear);
       report("20% of the platform's API calls failed: " + injected + ", the others answered "

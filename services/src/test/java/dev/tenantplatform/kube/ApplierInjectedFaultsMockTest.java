@@ -114,6 +114,22 @@ class ApplierInjectedFaultsMockTest {
   }
 
   @Test
+  void aWriteThatTimedOutAlthoughTheApiServerStoredItIsRiddenOutWithOneObject() throws Exception {
+    AtomicInteger writes = new AtomicInteger();
+    api.injectFaults(call -> call.isWrite() && writes.incrementAndGet() == 1
+        ? Optional.of(new ApiFault.LateAnswer(HOLD)) : Optional.empty());
+
+    Outcome outcome = applier.apply(controlPlane(3)).await(20, SECONDS);
+
+    assertThat(writes.get()).as("the write that went through unanswered, then the retry").isEqualTo(2);
+    assertThat(outcome.change()).as("the retry finds the object there as wanted").isIn(Change.PATCHED,
+        Change.UNCHANGED);
+    assertThat(client.genericKubernetesResources(Kinds.K0SMOTRON_CONTROL_PLANE.context()).inNamespace("tenant-acme")
+        .list().getItems()).singleElement().satisfies(cp -> assertThat(cp.<Object>get("spec", "replicas"))
+            .hasToString("3"));
+  }
+
+  @Test
   void lastingThrottlingEndsWithTheApiServersMessage() {
     api.injectFaults(call -> call.isWrite() ? Optional.of(new ApiFault.Throttled(1)) : Optional.empty());
 

@@ -38,6 +38,7 @@ public final class Faults {
   private final LongAdder serverErrors = new LongAdder();
   private final LongAdder throttled = new LongAdder();
   private final LongAdder unanswered = new LongAdder();
+  private final LongAdder answeredLate = new LongAdder();
 
   public Faults() {
     this(RandomGenerator.getDefault());
@@ -97,8 +98,9 @@ public final class Faults {
   /**
    * What becomes of one API call made for this tenant: at the tenant's {@link Fault.ApiErrors} rate a failure,
    * in equal shares a server error (500 or 503), a 429 asking to retry after a second, or no answer until
-   * {@link #noAnswerHold()} has passed; otherwise its {@link Fault.ApiLatency}, if any. Takes a tenant name
-   * or a tenant's namespace ({@code tenant-acme}), as an API server request interceptor sees it.
+   * {@link #noAnswerHold()} has passed (half of these calls carried out all the same); otherwise its
+   * {@link Fault.ApiLatency}, if any. Takes a tenant name or a tenant's namespace ({@code tenant-acme}), as an API
+   * server request interceptor sees it.
    */
   public Optional<ApiFault> apiFault(String namespaceOrTenant) {
     if (namespaceOrTenant == null) {
@@ -126,6 +128,7 @@ public final class Faults {
         return null;
       }
       kind = random.nextInt(3);
+      // which server error, or which timeout: one whose call was carried out or not
       unavailable = random.nextBoolean();
     }
     return switch (kind) {
@@ -138,8 +141,12 @@ public final class Faults {
         yield new ApiFault.Throttled(RETRY_AFTER_SECONDS);
       }
       default -> {
-        unanswered.increment();
-        yield new ApiFault.NoAnswer(noAnswerHold);
+        if (unavailable) {
+          unanswered.increment();
+          yield new ApiFault.NoAnswer(noAnswerHold);
+        }
+        answeredLate.increment();
+        yield new ApiFault.LateAnswer(noAnswerHold);
       }
     };
   }
@@ -156,18 +163,28 @@ public final class Faults {
 
   /** The API failures injected so far, by kind, for every tenant together. */
   public Injected injected() {
-    return new Injected(serverErrors.sum(), throttled.sum(), unanswered.sum());
+    return new Injected(serverErrors.sum(), throttled.sum(), unanswered.sum(), answeredLate.sum());
   }
 
-  /** Counts of injected API failures: server errors (500, 503), 429s, and calls left unanswered. */
-  public record Injected(long serverErrors, long throttled, long unanswered) {
+  /**
+   * Counts of injected API failures: server errors (500, 503), 429s, and timeouts, of calls left undone
+   * ({@code unanswered}) or carried out and answered too late ({@code answeredLate}).
+   */
+  public record Injected(long serverErrors, long throttled, long unanswered, long answeredLate) {
     public long total() {
-      return serverErrors + throttled + unanswered;
+      return serverErrors + throttled + unanswered + answeredLate;
+    }
+
+    /** The counts injected since {@code before}. */
+    public Injected since(Injected before) {
+      return new Injected(serverErrors - before.serverErrors, throttled - before.throttled,
+          unanswered - before.unanswered, answeredLate - before.answeredLate);
     }
 
     @Override
     public String toString() {
-      return total() + " (" + serverErrors + " 5xx, " + throttled + " 429, " + unanswered + " timeouts)";
+      return total() + " (" + serverErrors + " 5xx, " + throttled + " 429, " + (unanswered + answeredLate)
+          + " timeouts of which " + answeredLate + " carried the call out)";
     }
   }
 

@@ -62,15 +62,19 @@ class FaultsTest {
         : "acme")).flatMap(Optional::stream).collect(Collectors.groupingBy(f -> f, Collectors.counting()));
 
     assertThat(seen).containsOnlyKeys(new ApiFault.ServerError(500), new ApiFault.ServerError(503),
-        new ApiFault.Throttled(1), new ApiFault.NoAnswer(hold));
+        new ApiFault.Throttled(1), new ApiFault.NoAnswer(hold), new ApiFault.LateAnswer(hold));
     long serverErrors = seen.get(new ApiFault.ServerError(500)) + seen.get(new ApiFault.ServerError(503));
+    long undone = seen.get(new ApiFault.NoAnswer(hold));
+    long late = seen.get(new ApiFault.LateAnswer(hold));
     assertThat(serverErrors).isBetween(2700L, 3300L);
     assertThat(seen.get(new ApiFault.Throttled(1))).isBetween(2700L, 3300L);
-    assertThat(seen.get(new ApiFault.NoAnswer(hold))).isBetween(2700L, 3300L);
+    assertThat(undone + late).isBetween(2700L, 3300L);
+    assertThat(undone).as("timeouts whose call was not carried out").isBetween(1300L, 1700L);
     assertThat(faults.injected()).isEqualTo(new Faults.Injected(serverErrors, seen.get(new ApiFault.Throttled(1)),
-        seen.get(new ApiFault.NoAnswer(hold))));
+        undone, late));
     assertThat(faults.injected().toString()).isEqualTo(faults.injected().total() + " (" + serverErrors + " 5xx, "
-        + seen.get(new ApiFault.Throttled(1)) + " 429, " + seen.get(new ApiFault.NoAnswer(hold)) + " timeouts)");
+        + seen.get(new ApiFault.Throttled(1)) + " 429, " + (undone + late) + " timeouts of which " + late
+        + " carried the call out)");
     assertThat(IntStream.range(0, 1000).mapToObj(i -> faults.apiFault("tenant-globex")).flatMap(Optional::stream))
         .isEmpty();
     assertThat(faults.apiFault(null)).isEmpty();
