@@ -86,6 +86,9 @@ final class PartitionWriters {
           + " has no writer here: it was not taken over by this instance"));
     }
     if (writer.succeeded() && writer.result().broken()) {
+      // Opening again fences off any other writer of the partition. Should this instance have lost the partition
+      // unawares as well (two rare faults at once), the rightful owner is fenced off in turn and stops writing
+      // it until the group next assigns it: a stall, never a fork.
       LOG.warn("the writer of {}-{} is opened again after a transaction that could not be ended", topic,
           partition);
       open(Set.of(partition));
