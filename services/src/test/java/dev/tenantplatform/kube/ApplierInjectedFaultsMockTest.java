@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenantplatform.kube.Outcome.Change;
 import dev.tenantplatform.sandbox.ApiFault;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -119,14 +121,30 @@ class ApplierInjectedFaultsMockTest {
     api.injectFaults(call -> call.isWrite() && writes.incrementAndGet() == 1
         ? Optional.of(new ApiFault.LateAnswer(HOLD)) : Optional.empty());
 
-    Outcome outcome = applier.apply(controlPlane(3)).await(20, SECONDS);
+    applier.apply(controlPlane(3)).await(20, SECONDS);
 
     assertThat(writes.get()).as("the write that went through unanswered, then the retry").isEqualTo(2);
-    assertThat(outcome.change()).as("the retry finds the object there as wanted").isIn(Change.PATCHED,
-        Change.UNCHANGED);
     assertThat(client.genericKubernetesResources(Kinds.K0SMOTRON_CONTROL_PLANE.context()).inNamespace("tenant-acme")
         .list().getItems()).singleElement().satisfies(cp -> assertThat(cp.<Object>get("spec", "replicas"))
             .hasToString("3"));
+  }
+
+  @Test
+  void aLateAnswerTimesTheClientOutAlthoughTheCallWasCarriedOut() {
+    // a client of its own that waits 2 s, so that even a loaded machine's API gets the call before it gives up
+    try (KubernetesClient patient = new KubernetesClientBuilder().withConfig(RetryPolicy.withoutClientRetries(
+        new ConfigBuilder().withMasterUrl(api.url()).withRequestTimeout(2_000).build())).build()) {
+      api.injectFaults(call -> call.isWrite() ? Optional.of(new ApiFault.LateAnswer(Duration.ofSeconds(6)))
+          : Optional.empty());
+      ConfigMap map = new ConfigMapBuilder().withNewMetadata().withName("late").withNamespace("default")
+          .endMetadata().addToData("k", "v").build();
+
+      assertThatThrownBy(() -> patient.configMaps().resource(map).create()).hasRootCauseInstanceOf(
+          TimeoutException.class);
+      api.injectFaults(call -> Optional.empty());
+      assertThat(patient.configMaps().inNamespace("default").withName("late").get()).as("stored all the same")
+          .isNotNull();
+    }
   }
 
   @Test
