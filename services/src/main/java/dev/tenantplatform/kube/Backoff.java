@@ -6,6 +6,8 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one call again after transient API errors ({@link ApiErrors#isTransient}), waiting on Vert.x timers
@@ -14,6 +16,7 @@ import java.util.function.Supplier;
  */
 final class Backoff {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Backoff.class);
   private final Vertx vertx;
   private final RetryPolicy policy;
 
@@ -23,24 +26,28 @@ final class Backoff {
   }
 
   /**
+   * @param what names the call in the log line of each retry, where a slow tenant's time went
    * @param call one try; called again for each retry
    * @param giveUp turns the last error and the number of tries made into the error the caller sees
    */
-  <T> Future<T> run(Supplier<Future<T>> call, BiFunction<Throwable, Integer, Throwable> giveUp) {
-    return attempt(call, giveUp, 1);
+  <T> Future<T> run(Supplier<String> what, Supplier<Future<T>> call,
+      BiFunction<Throwable, Integer, Throwable> giveUp) {
+    return attempt(what, call, giveUp, 1);
   }
 
-  private <T> Future<T> attempt(Supplier<Future<T>> call, BiFunction<Throwable, Integer, Throwable> giveUp,
-      int attempt) {
+  private <T> Future<T> attempt(Supplier<String> what, Supplier<Future<T>> call,
+      BiFunction<Throwable, Integer, Throwable> giveUp, int attempt) {
     return call.get().recover(error -> {
       if (attempt >= policy.attempts() || !ApiErrors.isTransient(error)) {
         return Future.failedFuture(giveUp.apply(error, attempt));
       }
       long delay = Math.max(1, Math.max(ApiErrors.retryAfter(error).toMillis(),
           policy.delayAfter(attempt, ThreadLocalRandom.current().nextDouble()).toMillis()));
+      LOG.info("{} failed, try {} of {} in {} ms: {}", what.get(), attempt + 1, policy.attempts(), delay,
+          error.getMessage());
       Promise<Void> waited = Promise.promise();
       vertx.setTimer(delay, id -> waited.complete());
-      return waited.future().compose(ignored -> attempt(call, giveUp, attempt + 1));
+      return waited.future().compose(ignored -> attempt(what, call, giveUp, attempt + 1));
     });
   }
 }

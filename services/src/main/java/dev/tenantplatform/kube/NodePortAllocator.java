@@ -284,8 +284,9 @@ public final class NodePortAllocator implements AutoCloseable {
   }
 
   private <T> Future<T> run(String operation, Callable<T> call) {
-    return backoff.run(() -> workers.executeBlocking(call, false), (error, attempts) ->
-        error instanceof KubernetesClientException ? new ApplyException(operation, ref, error, attempts) : error);
+    return backoff.run(() -> operation + " of " + ref, () -> workers.executeBlocking(call, false),
+        (error, attempts) -> error instanceof KubernetesClientException
+            ? new ApplyException(operation, ref, error, attempts) : error);
   }
 
   private static Future<String> checked(String tenant) {
