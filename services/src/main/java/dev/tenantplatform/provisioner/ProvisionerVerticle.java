@@ -71,6 +71,10 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   private final Set<TopicPartition> paused = new HashSet<>();
   private final List<Runnable> onFinish = new ArrayList<>();
   private KafkaConsumer<String, byte[]> consumer;
+  /** The stop has begun: no record starts any more. */
+  private volatile boolean stopping;
+  /** The consumer is being closed: nothing may call it any more. */
+  private volatile boolean closed;
   private DeadLetters deadLetters;
   private Telemetry.Registration consumerMeters = Telemetry.Registration.NONE;
 
@@ -112,11 +116,29 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     });
   }
 
-  /** Closing the consumer hands its partitions over (see {@link #revoking}) and leaves the group. */
+  /**
+   * Starts no more records, lets those in work finish (for at most the hand-over time) and commits them while the
+   * consumer still heartbeats, then closes it, which hands the partitions over (see {@link #revoking}) and leaves
+   * the group. Work left to finish inside the close would outlast the session: Kafka stops the heartbeats as the
+   * close begins, and then refuses the commit.
+   */
   @Override
   public Future<?> stop() {
     consumerMeters.close();
-    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close);
+    if (consumer == null) {
+      return deadLetters.close();
+    }
+    stopping = true;
+    Set<TopicPartition> held = inFlight.partitions();
+    inFlight.leaving(held);
+    return drained(held, System.nanoTime() + config.handOver().toNanos())
+        .transform(ignored -> {
+          // From here on the consumer is not called: vertx-kafka-client would start a closed one again, on a
+          // second thread that then keeps the close from taking the consumer.
+          closed = true;
+          return consumer.close();
+        })
+        .eventually(deadLetters::close);
   }
 
   @Override
@@ -141,6 +163,9 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
             + " requests wait: {}", numbers, e.getMessage()))
         .transform(ignored -> onContext(() -> {
           inFlight.assigned(mine);
+          if (stopping) {
+            inFlight.leaving(mine);
+          }
           return Future.succeededFuture();
         }));
     await("take-over of " + mine, ready, REBALANCE_MARGIN.multipliedBy(3));
@@ -223,7 +248,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
 
   private void finished(InFlight.Held<KafkaConsumerRecord<String, byte[]>> held) {
     long commit = inFlight.finished(held);
-    if (commit >= 0) {
+    if (commit >= 0 && !closed) {
       TopicPartition partition = held.partition();
       consumer.commit(Map.of(partition, new io.vertx.kafka.client.consumer.OffsetAndMetadata(commit, "")))
           .onFailure(e -> LOG.warn("commit of {} at {} failed, a later commit covers it: {}", partition, commit,
@@ -240,6 +265,9 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
 
   /** Pauses the partitions that are full, resumes the others; the consumer keeps polling either way. */
   private void throttle() {
+    if (closed) {
+      return;
+    }
     Set<TopicPartition> pause = new HashSet<>();
     Set<TopicPartition> resume = new HashSet<>();
     for (TopicPartition partition : inFlight.partitions()) {
