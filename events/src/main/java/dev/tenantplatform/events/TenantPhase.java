@@ -3,9 +3,9 @@ package dev.tenantplatform.events;
 /**
  * A tenant's state as its lifecycle events tell it, the states of SPEC.md: {@code Requested → Provisioning →
  * Provisioned / ControlPlaneReady (either can come first) → Ready}, and {@code Updating}, {@code Degraded},
- * {@code Failed}, {@code Deleting}, {@code Deleted}. The watcher derives it from the objects; the API and the replay
- * fold it back from the log with {@link #after}, so all speak of one set of states with one spelling
- * ({@link #label()}).
+ * {@code Failed}, {@code Deleting}, {@code Deleted}. The watcher derives it from the objects; the API, the replay and
+ * the metrics' tenant counts fold it back from the log with {@link #after}, so all speak of one set of states with
+ * one spelling ({@link #label()}).
  */
 public enum TenantPhase {
   REQUESTED("Requested"),
@@ -48,11 +48,12 @@ public enum TenantPhase {
   /**
    * The state after an event of {@code type}, from {@code state} (null while nothing of the tenant was accepted).
    * An accepted create is Requested (and starts the tenant's life over after a delete), an accepted update of a
-   * tenant that exists is Updating, its applied objects make it Provisioning, the control plane's readiness and
-   * the Cluster's provisioning (either first) are ControlPlaneReady and Provisioned while the tenant comes up,
+   * tenant that exists (and is not deleted) is Updating, its applied objects make it Provisioning, the control
+   * plane's readiness and the Cluster's provisioning (either first) are ControlPlaneReady and Provisioned while the
+   * tenant comes up,
    * {@code tenant.ready} is Ready and {@code tenant.updated} ends Updating; degraded, failed, deleting and deleted
-   * are what their events say. The API and the replay follow this one rule, so that a replay at an instant shows
-   * what the API showed then.
+   * are what their events say. The API, the replay and the metrics follow this one rule, so that a replay at an
+   * instant shows what the API showed then.
    *
    * @param action the {@code action} of a {@code tenant.accepted} event; ignored for other types
    */
@@ -77,7 +78,8 @@ public enum TenantPhase {
     if ("create".equals(action)) {
       return REQUESTED;
     }
-    return "update".equals(action) && state != null ? UPDATING : state;
+    boolean exists = state != null && state != DELETED;
+    return "update".equals(action) && exists ? UPDATING : state;
   }
 
   @Override

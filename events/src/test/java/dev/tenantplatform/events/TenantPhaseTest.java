@@ -33,8 +33,10 @@ class TenantPhaseTest {
   }
 
   @Test
-  void anUpdateOfATenantNeverCreatedLeavesItWithoutAState() {
+  void anUpdateOfATenantNeverCreatedOrDeletedLeavesItAsItWas() {
     assertThat(TenantPhase.after(null, EventType.TENANT_ACCEPTED, "update")).isNull();
+    assertThat(TenantPhase.after(TenantPhase.DELETED, EventType.TENANT_ACCEPTED, "update"))
+        .isEqualTo(TenantPhase.DELETED);
     assertThat(TenantPhase.after(TenantPhase.READY, EventType.TENANT_ACCEPTED, "update"))
         .isEqualTo(TenantPhase.UPDATING);
     assertThat(TenantPhase.after(TenantPhase.UPDATING, EventType.TENANT_UPDATED, null)).isEqualTo(TenantPhase.READY);

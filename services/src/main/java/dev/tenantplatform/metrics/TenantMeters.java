@@ -2,6 +2,7 @@ package dev.tenantplatform.metrics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tenantplatform.events.EventType;
+import dev.tenantplatform.events.TenantPhase;
 import dev.tenantplatform.events.TenantEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,7 +39,7 @@ public final class TenantMeters implements Consumer<TenantEvent> {
 
   private final MeterRegistry registry;
   private final LifecycleFold lifecycle = new LifecycleFold();
-  private final Map<LifecycleState, AtomicLong> byState = new EnumMap<>(LifecycleState.class);
+  private final Map<TenantPhase, AtomicLong> byState = new EnumMap<>(TenantPhase.class);
   private final Map<EventType, Counter> events = new EnumMap<>(EventType.class);
   private final Map<String, Timer> provisioning = new HashMap<>();
   private final Map<String, Counter> problems = new HashMap<>();
@@ -46,7 +47,7 @@ public final class TenantMeters implements Consumer<TenantEvent> {
 
   public TenantMeters(MeterRegistry registry, int slowestTenants) {
     this.registry = registry;
-    for (LifecycleState state : LifecycleState.values()) {
+    for (TenantPhase state : TenantPhase.values()) {
       AtomicLong count = new AtomicLong();
       byState.put(state, count);
       Gauge.builder(MetricNames.TENANTS, count, AtomicLong::get).tag(MetricNames.STATE, state.label())
