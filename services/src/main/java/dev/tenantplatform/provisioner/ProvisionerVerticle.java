@@ -72,6 +72,10 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   private final List<Runnable> onFinish = new ArrayList<>();
   private KafkaConsumer<String, byte[]> consumer;
   private OffsetCommits commits;
+  /** The stop has begun: no record starts any more. */
+  private volatile boolean stopping;
+  /** The consumer is being closed: nothing may call it any more. */
+  private volatile boolean closed;
   private DeadLetters deadLetters;
   private Telemetry.Registration consumerMeters = Telemetry.Registration.NONE;
 
@@ -109,7 +113,8 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     handler.start().onFailure(e -> LOG.warn("the provisioner's watches did not start yet: {}", e.getMessage()));
     return vertx.executeBlocking(() -> new HandOverConsumer(settings, this)).compose(kafka -> {
       consumer = KafkaConsumer.create(vertx, kafka);
-      commits = new OffsetCommits(consumer::commit);
+      // The hand-over in the close commits what is left: a closed consumer is not called.
+      commits = new OffsetCommits(offsets -> closed ? Future.succeededFuture() : consumer.commit(offsets));
       consumerMeters = telemetry.kafkaClient(kafka);
       consumer.exceptionHandler(e -> LOG.warn("tenant.requests consumer: {}", e.toString()));
       consumer.handler(this::take);
@@ -117,16 +122,35 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     });
   }
 
-  /** Closing the consumer hands its partitions over (see {@link #revoking}) and leaves the group. */
+  /**
+   * Starts no more records, lets those in work finish (for at most the hand-over time) and commits them while the
+   * consumer still heartbeats, then closes it, which hands the partitions over (see {@link #revoking}) and leaves
+   * the group. Work left to finish inside the close would outlast the session: Kafka stops the heartbeats as the
+   * close begins, and then refuses the commit.
+   */
   @Override
   public Future<?> stop() {
     consumerMeters.close();
-    return (consumer == null ? Future.succeededFuture() : consumer.close()).eventually(deadLetters::close)
+    Future<?> closed = consumer == null ? Future.succeededFuture() : handOverAndClose();
+    return closed.eventually(deadLetters::close)
         // closing a watch waits for the API server's answer: not on the event loop
         .eventually(() -> vertx.executeBlocking(() -> {
           handler.close();
           return null;
         }));
+  }
+
+  private Future<?> handOverAndClose() {
+    stopping = true;
+    Set<TopicPartition> held = inFlight.partitions();
+    inFlight.leaving(held);
+    return drained(held, System.nanoTime() + config.handOver().toNanos())
+        .transform(ignored -> {
+          // From here on the consumer is not called: vertx-kafka-client would start a closed one again, on a
+          // second thread that then keeps the close from taking the consumer.
+          closed = true;
+          return consumer.close();
+        });
   }
 
   @Override
@@ -151,6 +175,9 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
             + " requests wait: {}", numbers, e.getMessage()))
         .transform(ignored -> onContext(() -> {
           inFlight.assigned(mine);
+          if (stopping) {
+            inFlight.leaving(mine);
+          }
           return Future.succeededFuture();
         }));
     await("take-over of " + mine, ready, REBALANCE_MARGIN.multipliedBy(3));
@@ -249,6 +276,9 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
 
   /** Pauses the partitions that are full, resumes the others; the consumer keeps polling either way. */
   private void throttle() {
+    if (closed) {
+      return;
+    }
     Set<TopicPartition> pause = new HashSet<>();
     Set<TopicPartition> resume = new HashSet<>();
     for (TopicPartition partition : inFlight.partitions()) {

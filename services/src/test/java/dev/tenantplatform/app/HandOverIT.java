@@ -1,17 +1,15 @@
 package dev.tenantplatform.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.tenantplatform.app.SharedTenants.assertEveryTenantReadyOnceWithOneUnforkedChain;
+import static dev.tenantplatform.app.SharedTenants.count;
 import static org.awaitility.Awaitility.await;
 
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.ClusterSpec;
 import dev.tenantplatform.events.EventType;
-import dev.tenantplatform.events.HashChain;
-import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
 import dev.tenantplatform.events.Topics;
-import dev.tenantplatform.kube.Kinds;
-import dev.tenantplatform.kube.TenantNames;
 import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
@@ -19,15 +17,12 @@ import dev.tenantplatform.testing.FreshGroup;
 import dev.tenantplatform.testing.KafkaCluster;
 import dev.tenantplatform.testing.KafkaExtension;
 import dev.tenantplatform.testing.PlatformInstance;
-import dev.tenantplatform.testing.TopicReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -80,20 +75,7 @@ class HandOverIT {
       Duration stop = Duration.ofNanos(System.nanoTime() - stopping);
       assertThat(stop).as("a graceful stop is bounded by the hand-over time").isLessThan(Duration.ofSeconds(40));
 
-      await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> assertThat(
-          count(kafka, prefix, EventType.TENANT_READY)).isEqualTo(TENANTS));
-      Map<String, List<TenantEvent>> chains = chains(kafka, prefix);
-      for (String tenant : tenants) {
-        List<TenantEvent> chain = chains.get(tenant);
-        assertThat(HashChain.verify(chain)).as("chain of %s", tenant).isEmpty();
-        assertThat(chain).extracting(TenantEvent::id).as("no fork in %s", tenant).doesNotHaveDuplicates();
-        assertThat(chain).extracting(TenantEvent::type).as("each event of %s once", tenant)
-            .doesNotHaveDuplicates().contains(EventType.TENANT_ACCEPTED, EventType.CLUSTER_APPLIED,
-                EventType.TENANT_READY);
-        assertThat(kube.client().genericKubernetesResources(Kinds.CLUSTER.context())
-            .inNamespace(new TenantNames(tenant).namespace()).list().getItems()).as("Clusters of %s", tenant)
-            .hasSize(1);
-      }
+      assertEveryTenantReadyOnceWithOneUnforkedChain(kafka, kube, prefix, tenants);
     } finally {
       kube.failWhen(call -> false);
       if (second != null) {
@@ -102,17 +84,5 @@ class HandOverIT {
       controllers.close();
       kube.close();
     }
-  }
-
-  private long count(KafkaCluster kafka, String prefix, EventType type) {
-    return chains(kafka, prefix).values().stream().filter(c -> c.stream().anyMatch(e -> e.type() == type)).count();
-  }
-
-  private Map<String, List<TenantEvent>> chains(KafkaCluster kafka, String prefix) {
-    return TopicReader.readAll(kafka.bootstrapServers(), Topics.EVENTS.name()).stream()
-        .filter(r -> r.key() != null && r.key().startsWith(prefix))
-        .map(r -> codec.decodeEvent(r.value()))
-        .collect(Collectors.groupingBy(TenantEvent::tenant, Collectors.mapping(Function.identity(),
-            Collectors.toList())));
   }
 }
