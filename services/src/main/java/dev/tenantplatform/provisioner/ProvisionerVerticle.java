@@ -1,18 +1,9 @@
 package dev.tenantplatform.provisioner;
 
-import dev.tenantplatform.events.Action;
-import dev.tenantplatform.events.DeadLetterReason;
-import dev.tenantplatform.events.EventData;
-import dev.tenantplatform.events.EventType;
-import dev.tenantplatform.events.RequestEnvelope;
-import dev.tenantplatform.events.RequestValidator;
-import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.Telemetry;
-import dev.tenantplatform.support.Telemetry.RequestOutcome;
 import dev.tenantplatform.support.TenantLedger;
-import dev.tenantplatform.support.TenantRecord;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -20,14 +11,11 @@ import io.vertx.kafka.client.common.TopicPartition;
 import io.vertx.kafka.client.consumer.KafkaConsumer;
 import io.vertx.kafka.client.consumer.KafkaConsumerRecord;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -63,7 +51,6 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   private final ProvisionerConfig config;
   private final TenantLedger ledger;
   private final RequestHandler handler;
-  private final RequestTriage triage;
   private final Telemetry telemetry;
   private final Consumer<Set<Integer>> tookOver;
   private final InFlight<KafkaConsumerRecord<String, byte[]>> inFlight;
@@ -77,6 +64,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   /** The consumer is being closed: nothing may call it any more. */
   private volatile boolean closed;
   private DeadLetters deadLetters;
+  private RequestProcessor requests;
   private Telemetry.Registration consumerMeters = Telemetry.Registration.NONE;
 
   ProvisionerVerticle(ProvisionerConfig config, TenantLedger ledger, RequestHandler handler, Telemetry telemetry,
@@ -86,13 +74,14 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
     this.ledger = ledger;
     this.handler = handler;
     this.tookOver = tookOver;
-    this.triage = new RequestTriage(config.codec(), config.validator(), config.maxTenants());
     this.inFlight = new InFlight<>(config.maxInFlight(), config.maxInFlightPerPartition());
   }
 
   @Override
   public Future<?> start() {
     deadLetters = new DeadLetters(vertx, config.bootstrapServers(), telemetry);
+    requests = new RequestProcessor(new RequestTriage(config.codec(), config.validator(), config.maxTenants()),
+        ledger, handler, deadLetters, telemetry);
     Map<String, Object> settings = new HashMap<>(KafkaClients.connection(config.bootstrapServers()));
     settings.put("group.id", config.groupId());
     settings.put("client.id", config.groupId() + "-" + deploymentID());
@@ -301,7 +290,7 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   /** Kafka or the ledger being away is not the record's fault: try it again, with growing pauses. */
   private Future<Void> withRetries(InFlight.Held<KafkaConsumerRecord<String, byte[]>> held, int attempt) {
     KafkaConsumerRecord<String, byte[]> record = held.record();
-    return process(record).recover(e -> {
+    return requests.process(record).recover(e -> {
       if (!inFlight.owns(held.partition())) {
         // Handed over: the new owner has the record again, and this instance may not write the tenant any more.
         LOG.info("request at {}-{} offset {} (tenant {}) left to the partition's new owner", record.topic(),
@@ -313,76 +302,6 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
           record.partition(), record.offset(), record.key(), attempt, delay, e.toString());
       return vertx.timer(delay).compose(v -> withRetries(held, attempt + 1));
     });
-  }
-
-  private Future<Void> process(KafkaConsumerRecord<String, byte[]> record) {
-    RequestTriage.Read read = triage.read(record.value());
-    if (read.asksNothing()) {
-      return Future.succeededFuture();
-    }
-    if (read.deadLetter() != null) {
-      return counted(refuse(record, read.deadLetter()), null, RequestOutcome.REJECTED);
-    }
-    RequestEnvelope envelope = read.envelope();
-    String tenant = envelope.request().tenant();
-    if (tenant == null || !RequestValidator.isTenantName(tenant)) {
-      return judged(record, envelope, Optional.empty(), Optional.empty(), 0);
-    }
-    String requestId = envelope.request().requestId();
-    return Future.all(ledger.record(tenant), earlier(tenant, requestId), ledger.liveTenants())
-        .compose(all -> judged(record, envelope, all.resultAt(0), all.resultAt(1), all.resultAt(2)));
-  }
-
-  private Future<Optional<EventType>> earlier(String tenant, String requestId) {
-    if (requestId == null) {
-      return Future.succeededFuture(Optional.empty());
-    }
-    return Future.all(ledger.holds(tenant, TenantLedger.Entry.onceKey(requestId, EventType.TENANT_ACCEPTED)),
-            ledger.holds(tenant, TenantLedger.Entry.onceKey(requestId, EventType.TENANT_REJECTED)))
-        .map(held -> held.<Boolean>resultAt(0) ? Optional.of(EventType.TENANT_ACCEPTED)
-            : held.<Boolean>resultAt(1) ? Optional.of(EventType.TENANT_REJECTED) : Optional.empty());
-  }
-
-  private Future<Void> judged(KafkaConsumerRecord<String, byte[]> record, RequestEnvelope envelope,
-      Optional<TenantRecord> tenantRecord, Optional<EventType> earlier, int live) {
-    Verdict verdict = triage.judge(envelope, tenantRecord, earlier, live, now());
-    Action action = envelope.request().action();
-    if (verdict instanceof Verdict.DeadLetter dead) {
-      return counted(refuse(record, dead), action, RequestOutcome.REJECTED);
-    }
-    if (verdict instanceof Verdict.Redelivered again && again.outcome() == EventType.TENANT_REJECTED) {
-      return counted(Future.succeededFuture(), action, RequestOutcome.DUPLICATE);
-    }
-    RequestOutcome outcome = verdict instanceof Verdict.Redelivered ? RequestOutcome.DUPLICATE
-        : RequestOutcome.ACCEPTED;
-    return handler.handle(verdict).transform(done -> {
-      if (done.succeeded()) {
-        return counted(Future.succeededFuture(), action, outcome);
-      }
-      return done.cause() instanceof RequestRefusedException refused
-          ? counted(refuse(record, refused.deadLetter(envelope.request())), action, RequestOutcome.REJECTED)
-          : Future.failedFuture(done.cause());
-    });
-  }
-
-  /** Counted once the record is done: a try that fails is tried again, and counted then. */
-  private Future<Void> counted(Future<Void> handled, Action action, RequestOutcome outcome) {
-    return handled.onSuccess(v -> telemetry.requestHandled(action, outcome));
-  }
-
-  private Future<Void> refuse(KafkaConsumerRecord<String, byte[]> record, Verdict.DeadLetter dead) {
-    LOG.info("request refused [tenant={} requestId={} partition={} offset={}]: {}", dead.tenant(),
-        dead.requestId(), record.partition(), record.offset(), dead.reason());
-    Future<Void> letter = deadLetters.send(record, dead);
-    if (!dead.tellsTenant()) {
-      return letter;
-    }
-    // An unreadable record's own id cannot be trusted to be unique; its place in the log is.
-    String requestId = dead.code() == DeadLetterReason.INVALID && dead.requestId() != null ? dead.requestId()
-        : Topics.REQUESTS.recordId(record.partition(), record.offset());
-    TenantEvent rejected = TenantEvent.unsealed(EventType.TENANT_REJECTED, dead.tenant(), requestId, now(),
-        EventData.rejected(dead.reason(), dead.violations()));
-    return letter.compose(v -> ledger.append(dead.tenant(), List.of(TenantLedger.Entry.once(rejected)))).mapEmpty();
   }
 
   private static Set<TopicPartition> ours(Set<org.apache.kafka.common.TopicPartition> partitions) {
@@ -411,9 +330,5 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
       LOG.warn("{} did not complete within {}: {}", what, atMost, e.toString());
       return null;
     }
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MILLIS);
   }
 }
