@@ -112,7 +112,7 @@ public final class Applier {
     if (done.size() == objects.size()) {
       return Future.succeededFuture(List.copyOf(done));
     }
-    return backoff.run(() -> "apply of " + objects.get(Math.min(done.size(), objects.size() - 1)).ref(),
+    return backoff.run(() -> "apply " + objects.get(Math.min(done.size(), objects.size() - 1)).ref(),
             () -> workers.executeBlocking(() -> applyWhileWritten(objects, done), false),
             (error, attempts) -> new ApplyException("apply", objects.get(done.size()).ref(), error, attempts))
         .compose(progress -> applyFrom(objects, done));
@@ -169,7 +169,7 @@ public final class Applier {
   }
 
   private Future<Outcome> run(String operation, ObjectRef ref, Callable<Outcome> call) {
-    return backoff.run(() -> operation + " of " + ref, () -> workers.executeBlocking(call, false),
+    return backoff.run(() -> operation + " " + ref, () -> workers.executeBlocking(call, false),
             (error, attempts) -> new ApplyException(operation, ref, error, attempts))
         .onSuccess(outcome -> LOG.debug("{}", outcome))
         .onFailure(error -> LOG.debug("{} {} failed: {}", operation, ref, error.getMessage()));

@@ -284,7 +284,7 @@ public final class NodePortAllocator implements AutoCloseable {
   }
 
   private <T> Future<T> run(String operation, Callable<T> call) {
-    return backoff.run(() -> operation + " of " + ref, () -> workers.executeBlocking(call, false),
+    return backoff.run(() -> operation + " " + ref, () -> workers.executeBlocking(call, false),
         (error, attempts) -> error instanceof KubernetesClientException
             ? new ApplyException(operation, ref, error, attempts) : error);
   }
