@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -52,6 +54,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
   /** Partitions whose restore failed: their tenants' heads cannot be trusted, so they get no appends. */
   private final Set<Integer> unrestored = new HashSet<>();
   private final Fence fence = new Fence();
+  private final List<Consumer<String>> appended = new CopyOnWriteArrayList<>();
   /** Whether it writes every partition from the start, or none until it takes partitions over. */
   private final boolean sole;
   private Future<?> restoring = Future.succeededFuture();
@@ -74,7 +77,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     return start(vertx, bootstrapServers, config, Telemetry.NOOP);
   }
 
-  /** {@link #start(Vertx, String, LedgerConfig)}, publishing the producers' metrics through {@code telemetry}. */
+  /** The sole writer, publishing the producers' metrics through {@code telemetry}. */
   public static Future<Ledger> start(Vertx vertx, String bootstrapServers, LedgerConfig config,
       Telemetry telemetry) {
     Ledger ledger = new Ledger(bootstrapServers, config, telemetry, true);
@@ -139,7 +142,17 @@ public final class Ledger extends VerticleBase implements TenantLedger {
       return Future.failedFuture(e);
     }
     List<Entry> copy = List.copyOf(entries);
-    return onContext(() -> enqueue(tenant, copy));
+    return onContext(() -> enqueue(tenant, copy)).onSuccess(written -> {
+      if (!written.isEmpty()) {
+        appended.forEach(listener -> listener.accept(tenant));
+      }
+    });
+  }
+
+  @Override
+  public Runnable onAppended(Consumer<String> listener) {
+    appended.add(listener);
+    return () -> appended.remove(listener);
   }
 
   @Override
@@ -255,7 +268,7 @@ public final class Ledger extends VerticleBase implements TenantLedger {
     return writers.send(chain.partition(), record).transform(ack -> {
       if (ack.failed()) {
         chain.unsure(true);
-        return Future.failedFuture(notWritten(chain, sealed, written.size(), entries.size(), ack.cause()));
+        return Future.failedFuture(chain.notWritten(sealed, written.size(), entries.size(), ack.cause()));
       }
       chain.accept(sealed, entry.onceKey(), ack.result().offset());
       written.add(sealed);
@@ -263,16 +276,6 @@ public final class Ledger extends VerticleBase implements TenantLedger {
           config.topic(), ack.result().partition(), ack.result().offset());
       return send(chain, entries, next + 1, written);
     });
-  }
-
-  private static IllegalStateException notWritten(TenantChain chain, TenantEvent sealed, int before, int of,
-      Throwable cause) {
-    return new IllegalStateException("event " + sealed.sequence() + " (" + sealed.type() + ") of "
-        + chain.tenant() + " was not acknowledged by Kafka: " + cause.getMessage() + "; the chain stays at"
-        + " sequence " + chain.head().sequence() + (before > 0 ? " with " + before + " event(s) of this append"
-        + " written" : "") + ", and the " + (of - before) + " entr" + (of - before == 1 ? "y" : "ies")
-        + " from this one on were not written: append them again (once-entries already in the chain are"
-        + " skipped)", cause);
   }
 
   /**

@@ -93,4 +93,14 @@ final class TenantChain {
   void unsure(boolean value) {
     unsure = value;
   }
+
+  /** Why an append stopped at {@code sealed}: {@code before} of its {@code of} entries were written. */
+  IllegalStateException notWritten(TenantEvent sealed, int before, int of, Throwable cause) {
+    return new IllegalStateException("event " + sealed.sequence() + " (" + sealed.type() + ") of "
+        + tenant() + " was not acknowledged by Kafka: " + cause.getMessage() + "; the chain stays at"
+        + " sequence " + head().sequence() + (before > 0 ? " with " + before + " event(s) of this append"
+        + " written" : "") + ", and the " + (of - before) + " entr" + (of - before == 1 ? "y" : "ies")
+        + " from this one on were not written: append them again (once-entries already in the chain are"
+        + " skipped)", cause);
+  }
 }

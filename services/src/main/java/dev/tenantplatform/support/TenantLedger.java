@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The single writer of each tenant's event chain, as the other components see it: they hand it
@@ -19,6 +20,13 @@ public interface TenantLedger {
    * redelivered request or a re-derived transition is recorded once.
    */
   Future<List<TenantEvent>> append(String tenant, List<Entry> entries);
+
+  /**
+   * Calls {@code listener} with the tenant's name each time events of it are appended through this ledger, once
+   * Kafka has acknowledged them, from whichever thread completed the append: so that what depends on a chain (the
+   * watcher's transitions) is derived again when only the chain changed. Answers what stops the calls.
+   */
+  Runnable onAppended(Consumer<String> listener);
 
   /** What the log says about a tenant now, or empty when the log has never heard of it. */
   Future<Optional<TenantRecord>> record(String tenant);

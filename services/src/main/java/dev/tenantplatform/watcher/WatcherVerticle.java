@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps every tenant's observation up to date from the informers, derives its state when it changes (gathering the
- * changes of {@link WatcherConfig#debounce()}), and hands the transitions its chain lacks to the ledger. Level
+ * changes of {@link WatcherConfig#debounce()}) or when the tenant's chain does, and hands the transitions its chain
+ * lacks to the ledger. Level
  * triggered: every {@link WatcherConfig#resync()} each tenant is derived again, and a tenant waiting for progress
  * is derived again when it would turn Degraded. All state lives on this verticle's context; informer callbacks hop
  * onto it.
@@ -49,6 +50,7 @@ final class WatcherVerticle extends VerticleBase {
   private TenantInformers informers;
   private boolean synced;
   private long flushTimer = -1;
+  private Runnable stopListening = () -> { };
 
   WatcherVerticle(WatcherConfig config, KubernetesClient client, TenantLedger ledger, Predicate<String> owns,
       Clock clock) {
@@ -62,6 +64,13 @@ final class WatcherVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     informers = new TenantInformers(client, this::observed);
+    // The controllers may be done before the chain says cluster.applied: the transitions that wait for it come
+    // when the chain changes, not a resync later.
+    stopListening = ledger.onAppended(tenant -> context.runOnContext(v -> {
+      if (synced && slots.containsKey(tenant)) {
+        markDirty(tenant);
+      }
+    }));
     // Starting an informer makes its first list call on the calling thread: not on the event loop.
     return vertx.executeBlocking(() -> informers.start(vertx, context)).compose(synced -> synced).map(v -> {
       synced = true;
@@ -79,6 +88,7 @@ final class WatcherVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
+    stopListening.run();
     // Closing a watch waits for the API server's answer: not on the event loop.
     return vertx.executeBlocking(() -> {
       informers.close();

@@ -47,6 +47,11 @@ final class WatchedLedger implements TenantLedger {
   }
 
   @Override
+  public Runnable onAppended(java.util.function.Consumer<String> listener) {
+    return ledger.onAppended(listener);
+  }
+
+  @Override
   public Future<Optional<TenantRecord>> record(String tenant) {
     if (tenant.startsWith(prefix)) {
       working.add(tenant);

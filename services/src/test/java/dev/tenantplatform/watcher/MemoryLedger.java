@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /** The ledger's contract in memory, folded as the real one folds: for tests that need no broker. */
 final class MemoryLedger implements TenantLedger {
@@ -20,9 +22,24 @@ final class MemoryLedger implements TenantLedger {
   private final Map<String, List<TenantEvent>> chains = new HashMap<>();
   private final Map<String, TenantRecord> records = new HashMap<>();
   private final Set<String> onceKeys = new HashSet<>();
+  private final List<Consumer<String>> appended = new CopyOnWriteArrayList<>();
 
   @Override
-  public synchronized Future<List<TenantEvent>> append(String tenant, List<Entry> entries) {
+  public Future<List<TenantEvent>> append(String tenant, List<Entry> entries) {
+    List<TenantEvent> written = seal(tenant, entries);
+    if (!written.isEmpty()) {
+      appended.forEach(listener -> listener.accept(tenant));
+    }
+    return Future.succeededFuture(written);
+  }
+
+  @Override
+  public Runnable onAppended(Consumer<String> listener) {
+    appended.add(listener);
+    return () -> appended.remove(listener);
+  }
+
+  private synchronized List<TenantEvent> seal(String tenant, List<Entry> entries) {
     List<TenantEvent> written = new ArrayList<>();
     for (Entry entry : entries) {
       if (entry.onceKey() != null && !onceKeys.add(tenant + "|" + entry.onceKey())) {
@@ -34,7 +51,7 @@ final class MemoryLedger implements TenantLedger {
       chains.computeIfAbsent(tenant, t -> new ArrayList<>()).add(sealed);
       written.add(sealed);
     }
-    return Future.succeededFuture(written);
+    return written;
   }
 
   @Override

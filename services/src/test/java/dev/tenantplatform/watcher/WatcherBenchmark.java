@@ -271,6 +271,11 @@ public final class WatcherBenchmark {
     }
 
     @Override
+    public Runnable onAppended(java.util.function.Consumer<String> listener) {
+      return ledger.onAppended(listener);
+    }
+
+    @Override
     public Future<List<TenantEvent>> append(String tenant, List<Entry> entries) {
       Expectation pending = expected.get(tenant);
       if (pending != null && pending.appended == 0) {
