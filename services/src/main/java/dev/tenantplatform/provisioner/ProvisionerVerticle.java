@@ -120,8 +120,8 @@ public final class ProvisionerVerticle extends VerticleBase implements HandOverC
   @Override
   public Future<?> stop() {
     consumerMeters.close();
-    Future<?> closed = consumer == null ? Future.succeededFuture() : handOverAndClose();
-    return closed.eventually(deadLetters::close)
+    Future<?> handedOver = consumer == null ? Future.succeededFuture() : handOverAndClose();
+    return handedOver.eventually(deadLetters::close)
         // closing a watch waits for the API server's answer: not on the event loop
         .eventually(() -> vertx.executeBlocking(() -> {
           handler.close();

@@ -30,10 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps every tenant's observation up to date from the informers, derives its state when it changes (gathering the
  * changes of {@link WatcherConfig#debounce()}) or when the tenant's chain does, and hands the transitions its chain
- * lacks to the ledger. Level
- * triggered: every {@link WatcherConfig#resync()} each tenant is derived again, and a tenant waiting for progress
- * is derived again when it would turn Degraded. All state lives on this verticle's context; informer callbacks hop
- * onto it.
+ * lacks to the ledger. Level triggered: every {@link WatcherConfig#resync()} each tenant is derived again, and a
+ * tenant waiting for progress is derived again when it would turn Degraded. All state lives on this verticle's
+ * context; informer callbacks hop onto it.
  */
 final class WatcherVerticle extends VerticleBase {
 
@@ -80,6 +79,7 @@ final class WatcherVerticle extends VerticleBase {
       resync();
       return null;
     }).recover(failure -> {
+      stopListening.run();
       informers.close();
       return Future.failedFuture(new IllegalStateException("the watcher cannot watch the management cluster: "
           + failure.getMessage(), failure));
