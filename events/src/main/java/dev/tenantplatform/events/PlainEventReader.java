@@ -38,6 +38,9 @@ final class PlainEventReader {
   private static final ObjectMapper VALUES = new ObjectMapper()
       .enable(DeserializationFeature.USE_LONG_FOR_INTS, DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  /** The last source found to be a URI, shared by all threads: a stale or lost value only costs a parse. */
+  private static volatile String lastUri = "";
+
   private PlainEventReader() {
   }
 
@@ -172,8 +175,13 @@ final class PlainEventReader {
     }
 
     private static boolean isUri(String value) {
+      // Nearly every event of a log comes from the same few sources: the last one found good is not parsed again.
+      if (value.equals(lastUri)) {
+        return true;
+      }
       try {
         new URI(value);
+        lastUri = value;
         return true;
       } catch (URISyntaxException e) {
         return false;

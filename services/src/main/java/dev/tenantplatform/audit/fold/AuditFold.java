@@ -99,9 +99,10 @@ public final class AuditFold {
       totals[3] += share.unreadable;
     }
     Verification verification = checks.isEmpty() ? Verification.NOT_PERFORMED : ChainCheck.merge(checks);
-    List<TenantHistory> histories = new ArrayList<>(tenants.size());
-    tenants.forEach((name, log) -> histories.add(new TenantHistory(name, log.entries(), log.snapshot,
-        verification.chains().get(name), List.copyOf(log.readers.values()))));
+    // Each tenant's entries are sorted on its own: on every core, in the tenants' order.
+    List<TenantHistory> histories = new ArrayList<>(tenants.entrySet()).parallelStream()
+        .map(tenant -> tenant.getValue().history(tenant.getKey(), verification))
+        .toList();
     return new AuditReport(query, histories, unattributed.stream().sorted(BY_TIME).toList(), verification,
         new AuditReport.Totals(totals[0], totals[1], totals[2], totals[3]));
   }
@@ -286,6 +287,12 @@ public final class AuditFold {
         snapshot = other.snapshot;
       }
       return this;
+    }
+
+    /** The tenant's history, as the report holds it. */
+    TenantHistory history(String name, Verification verification) {
+      return new TenantHistory(name, entries(), snapshot, verification.chains().get(name),
+          List.copyOf(readers.values()));
     }
 
     /** Both lists merged: the chain keeps its log order, and what happened beside it goes where its time is. */
