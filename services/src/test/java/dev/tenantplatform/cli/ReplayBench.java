@@ -10,6 +10,7 @@ import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.KafkaTopics;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ import picocli.CommandLine;
  * </pre>
  * The broker runs in the same JVM and on the same cores as both sides, as the embedded broker of local mode does.
  * Beside the wall clock, each side's CPU time (the whole process's, broker included) is shown: on a machine
- * busy with other work, it moves less than the wall clock. Where the replay's time goes, and what no replay
+ * busy with other work, it moves less than the wall clock; and, of that, what the JIT compilers and the garbage
+ * collectors took. Where the replay's time goes, and what no replay
  * that verifies can go below, is {@link ReplayFloorBench}'s to show.
  */
 public final class ReplayBench {
@@ -78,12 +80,13 @@ public final class ReplayBench {
       Side replay = replay(bootstrap, dir.resolve("report.txt"));
       Side bareAgain = bare(bootstrap);
 
-      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s%n", "side", "records", "seconds", "records/s",
-          "events/s", "cpu s");
+      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s %10s %10s%n", "side", "records", "seconds",
+          "records/s", "events/s", "cpu s", "jit s", "gc s");
       for (Side side : List.of(bare, replay, bareAgain)) {
-        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f%n", side.name(), side.records(),
-            side.seconds(), side.records() / side.seconds(), tenants * (double) EVENTS_PER_TENANT / side.seconds(),
-            side.cpuSeconds());
+        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f %10.2f %10.2f%n", side.name(),
+            side.records(), side.seconds(), side.records() / side.seconds(),
+            tenants * (double) EVENTS_PER_TENANT / side.seconds(), side.cost().cpu(), side.cost().jit(),
+            side.cost().gc());
       }
       double floor = Math.max(bare.records() / bare.seconds(), bareAgain.records() / bareAgain.seconds());
       double ratio = replay.records() / replay.seconds() / floor;
@@ -140,7 +143,7 @@ public final class ReplayBench {
     Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-    double cpu = cpuSeconds();
+    Cost before = Cost.now();
     long started = System.nanoTime();
     long records = 0;
     long bytes = 0;
@@ -162,7 +165,7 @@ public final class ReplayBench {
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", records, bytes);
-    return new Side("bare consumer", records, seconds, cpuSeconds() - cpu);
+    return new Side("bare consumer", records, seconds, Cost.now().since(before));
   }
 
   /** {@code tenant-platform replay --verify --out FILE}, as a person would run it. */
@@ -170,18 +173,18 @@ public final class ReplayBench {
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine();
     cli.setErr(new PrintWriter(err, true));
-    double cpu = cpuSeconds();
+    Cost before = Cost.now();
     long started = System.nanoTime();
     int exitCode = cli.execute("replay", "--kafka", bootstrap, "--verify", "--out", report.toString());
     double seconds = (System.nanoTime() - started) / 1e9;
-    double cpuUsed = cpuSeconds() - cpu;
+    Cost used = Cost.now().since(before);
     System.out.print(err);
     if (exitCode != 0) {
       throw new IllegalStateException("replay exited with " + exitCode);
     }
     String summary = err.toString();
     long records = Long.parseLong(summary.replaceAll("(?s).*replayed ([0-9,]+) records.*", "$1").replace(",", ""));
-    return new Side("replay --verify --out FILE", records, seconds, cpuUsed);
+    return new Side("replay --verify --out FILE", records, seconds, used);
   }
 
   private static void deleteTree(Path dir) throws Exception {
@@ -191,15 +194,27 @@ public final class ReplayBench {
   }
 
   /**
-   * The CPU time of the whole process (broker included), in seconds: beside the wall clock, a figure that other
-   * work on the machine hardly moves.
+   * What the process spent, in seconds: its CPU time (the broker's included), a figure that other work on the
+   * machine hardly moves; the time the JIT compilers spent compiling, as the JVM counts it (elapsed, summed over
+   * the compiler threads, so it grows when they wait for a core); and the time the collectors report.
    */
-  private static double cpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime() / 1e9;
+  private record Cost(double cpu, double jit, double gc) {
+
+    static Cost now() {
+      double cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime() / 1e9;
+      double jit = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+      double gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
+      return new Cost(cpu, jit, gc);
+    }
+
+    Cost since(Cost before) {
+      return new Cost(cpu - before.cpu, jit - before.jit, gc - before.gc);
+    }
   }
 
-  /** @param cpuSeconds CPU time of the process while the side ran (the broker's share included) */
-  private record Side(String name, long records, double seconds, double cpuSeconds) {
+  /** @param cost what the process spent while the side ran (the broker's share included) */
+  private record Side(String name, long records, double seconds, Cost cost) {
   }
 }

@@ -170,8 +170,9 @@ public final class AuditFold {
     // One copy of the data, read by both.
     ObjectNode data = event.data();
     log.snapshot = SnapshotFold.apply(log.snapshot, event, data);
-    add(event.tenant(), query.isPointInTime() ? null
-        : HistoryEntry.Event.of(record.ref(), event, data, decoded.dataJson()), true);
+    if (!query.isPointInTime()) {
+      log.chained.add(HistoryEntry.Event.of(record.ref(), event, data, decoded.dataJson()));
+    }
   }
 
   private void request(LogRecord record, Decoded decoded) {
