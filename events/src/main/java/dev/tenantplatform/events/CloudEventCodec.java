@@ -27,8 +27,8 @@ import java.util.Objects;
  * Tenant requests and lifecycle events as CloudEvents 1.0 in structured JSON mode
  * ({@value #CONTENT_TYPE}), written through the CloudEvents SDK's JSON format. Records are read from one parse
  * with the SDK's checks: events always ({@link EventAttributes}; with the streaming parser when they are plain,
- * {@link PlainEventReader}), requests when they are plain, and through the SDK otherwise
- * ({@link RequestAttributes}).
+ * {@link PlainEventReader}), requests when they are plain (with the streaming parser, {@link PlainRequestReader},
+ * or from the envelope's tree), and through the SDK otherwise ({@link RequestAttributes}).
  *
  * <p><b>Requests</b>: type {@link EventType#REQUESTED_CE_TYPE}, id = {@code requestId}, subject = tenant,
  * {@code datacontenttype: application/json}, {@code data} = the request ({@code requestId}, {@code action},
@@ -107,7 +107,8 @@ public final class CloudEventCodec {
    */
   public RequestEnvelope decodeRequest(byte[] record) {
     refuseIfTooLarge(record);
-    return decodeRequest(record, parse(record));
+    return PlainRequestReader.read(record) instanceof RequestEnvelope plain ? plain
+        : decodeRequest(record, parse(record));
   }
 
   /** The request in {@code record}, parsed as {@code envelope}. */
@@ -144,6 +145,15 @@ public final class CloudEventCodec {
    */
   public RequestRecord decodeRequestRecord(byte[] record) {
     refuseIfTooLarge(record);
+    RequestRecord plain = PlainRequestReader.read(record);
+    return plain != null ? plain : decodeRequestRecordFromTree(record);
+  }
+
+  /**
+   * {@link #decodeRequestRecord} through the envelope's tree, once the size is checked: every record the
+   * streaming reader leaves, bad ones too.
+   */
+  RequestRecord decodeRequestRecordFromTree(byte[] record) {
     ObjectNode envelope = parse(record);
     if (KubeconfigRead.CE_TYPE.equals(envelope.path("type").asText(null))) {
       Hints hints = new Hints(text(envelope, "subject", null), null);
