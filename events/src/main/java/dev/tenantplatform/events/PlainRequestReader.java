@@ -1,12 +1,8 @@
 package dev.tenantplatform.events;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,61 +10,33 @@ import java.util.List;
  * parser, building no tree of the envelope: the fast way through the records the API and its clients write,
  * which an audit replay reads beside the events, by the hundred thousand.
  *
- * <p>It reads only what is plain: the attributes {@code specversion}, {@code id}, {@code source}, {@code type},
- * {@code subject}, {@code time} and {@code datacontenttype} as strings, each once, and {@code data} an object;
- * a time in UTC ({@code 2026-01-02T03:04:05.678Z}), the content type {@code application/json}, a source that is
- * a URI. A request's data holds only the request's fields ({@link RequestJson#REQUEST_FIELDS}, its cluster only
- * {@link RequestJson#CLUSTER_FIELDS}), each a string, a whole number that fits an int where the field is one,
- * or {@code null}; its id and tenant agree with the attributes, and its action is one the platform knows. A
- * kubeconfig read's data holds its tenant, reader and scope, each a non-empty string, and nothing else.
- * Whatever else a record holds — an extension, a repeated name, another time spelling, a value of another type,
- * an unknown field, anything that fails a check — it leaves to the codec's reading through the tree, which reads
- * it or refuses it with the reason and message it always gave. For a record it reads, the request or the read
- * is the one that reading gives.
+ * <p>It reads only what is plain: an envelope as {@link PlainEnvelope} reads it (the attributes
+ * {@code specversion}, {@code id}, {@code source}, {@code type}, {@code subject}, {@code time} and
+ * {@code datacontenttype} as strings, each once; a time in UTC, {@code 2026-01-02T03:04:05.678Z}; the content
+ * type {@code application/json}; a source that is a URI) holding the data of a request or of a kubeconfig read.
+ * A request's data holds only the request's fields ({@link RequestJson#REQUEST_FIELDS}; its cluster only
+ * {@link RequestJson#CLUSTER_FIELDS}), each once, each a string, a whole number that fits an int where the
+ * field is one, or {@code null}; its id and tenant agree with the attributes, and its action is one the platform
+ * knows. A kubeconfig read has a time, and its data holds its tenant, reader and scope, each a non-empty string,
+ * and nothing else. Whatever else a record holds — an extension, a repeated name, another time spelling, a value
+ * of another type, an unknown field, anything that fails a check — it leaves to the codec's reading through the
+ * tree, which reads it or refuses it with the reason and message it always gave. For a record it reads, the
+ * request or the read is the one that reading gives.
  */
 final class PlainRequestReader {
-
-  private static final JsonFactory FACTORY = new JsonFactory();
 
   private PlainRequestReader() {
   }
 
-  /** The request or kubeconfig read in {@code record}, or {@code null} when it is not plain (see above). */
+  /** The request or kubeconfig read in {@code record}, or {@code null} when it is not plain (see the class comment). */
   static RequestRecord read(byte[] record) {
-    if (record == null || record.length == 0) {
-      return null;
-    }
-    try (JsonParser parser = FACTORY.createParser(record)) {
-      Fields fields = new Fields();
-      if (parser.nextToken() != JsonToken.START_OBJECT || !envelope(parser, fields)
-          || parser.nextToken() != null) {
-        return null;
-      }
-      return fields.record();
-    } catch (IOException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  /** Reads the envelope's fields up to its end; false at the first that is not plain. */
-  private static boolean envelope(JsonParser parser, Fields fields) throws IOException {
-    for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-      JsonToken value = parser.nextToken();
-      if ("data".equals(name)) {
-        if (value != JsonToken.START_OBJECT || fields.hasData || !data(parser, fields)) {
-          return false;
-        }
-        fields.hasData = true;
-      } else if (value != JsonToken.VALUE_STRING || !fields.attribute(name, parser.getText())) {
-        return false;
-      }
-    }
-    return parser.currentToken() == JsonToken.END_OBJECT;
+    Fields fields = new Fields();
+    return PlainEnvelope.read(record, parser -> data(parser, fields), fields::record);
   }
 
   /**
    * Reads the data object, whose type the envelope may name only after it: the fields of a request and of a
-   * kubeconfig read alike; {@link Fields#record()} then takes those of the type.
+   * kubeconfig read alike; {@link Fields#record(PlainEnvelope)} then takes those of the type.
    */
   private static boolean data(JsonParser parser, Fields fields) throws IOException {
     for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
@@ -113,9 +81,6 @@ final class PlainRequestReader {
 
   /** What was read so far. */
   private static final class Fields {
-    /** The attributes read, at their index in {@link #ATTRIBUTES}. */
-    private static final List<String> ATTRIBUTES = List.of("specversion", "id", "source", "type", "subject",
-        "time", "datacontenttype");
     /** The fields of a request's data and of a kubeconfig read's, the cluster aside: all strings. */
     private static final List<String> DATA = List.of("requestId", "action", "tenant", "requestedBy", "readBy",
         "scope");
@@ -124,21 +89,9 @@ final class PlainRequestReader {
     /** A field given as JSON {@code null}: read as left out, but seen, so that it may not come again. */
     private static final Object NULL = new Object();
 
-    private final String[] attributes = new String[ATTRIBUTES.size()];
     private final Object[] data = new Object[DATA.size()];
     private final Object[] cluster = new Object[RequestJson.CLUSTER_FIELDS.size()];
-    private boolean hasData;
     private boolean hasCluster;
-
-    /** Takes an attribute; false for one not plain, or seen before. */
-    boolean attribute(String name, String value) {
-      int at = ATTRIBUTES.indexOf(name);
-      if (at < 0 || attributes[at] != null) {
-        return false;
-      }
-      attributes[at] = value;
-      return true;
-    }
 
     /** Takes field {@code name} of {@code names} into {@code values}; false for an unknown, unread or seen one. */
     static boolean take(List<String> names, Object[] values, String name, Object value) {
@@ -151,32 +104,21 @@ final class PlainRequestReader {
     }
 
     /** The request or the kubeconfig read, or null when a check fails (the codec's reading then says which). */
-    RequestRecord record() {
-      String id = attributes[1];
-      String contentType = attributes[6];
-      if (!"1.0".equals(attributes[0]) || isEmpty(id) || isEmpty(attributes[2]) || !hasData
-          || contentType != null && !CloudEventCodec.DATA_CONTENT_TYPE.equals(contentType)) {
-        return null;
+    RequestRecord record(PlainEnvelope envelope) {
+      if (EventType.REQUESTED_CE_TYPE.equals(envelope.type())) {
+        return request(envelope);
       }
-      URI source = uri(attributes[2]);
-      Instant time = attributes[5] == null ? null : EventAttributes.utcMillis(attributes[5]);
-      if (source == null || attributes[5] != null && time == null) {
-        return null;
-      }
-      if (EventType.REQUESTED_CE_TYPE.equals(attributes[3])) {
-        return request(id, source, time);
-      }
-      return KubeconfigRead.CE_TYPE.equals(attributes[3]) ? kubeconfigRead(id, time) : null;
+      return KubeconfigRead.CE_TYPE.equals(envelope.type()) ? kubeconfigRead(envelope) : null;
     }
 
-    private RequestEnvelope request(String id, URI source, Instant time) {
+    private RequestEnvelope request(PlainEnvelope envelope) {
       String requestId = text(0);
       String actionText = text(1);
       String tenant = text(2);
-      String subject = attributes[4];
+      String subject = envelope.subject();
       Action action = actionText == null ? null : Action.of(actionText).orElse(null);
       if (data[4] != null || data[5] != null || actionText != null && action == null
-          || requestId != null && !requestId.equals(id)
+          || requestId != null && !requestId.equals(envelope.id())
           || subject != null && tenant != null && !subject.equals(tenant)) {
         return null;
       }
@@ -186,19 +128,20 @@ final class PlainRequestReader {
             (Integer) value(cluster, 2), (String) value(cluster, 3), (String) value(cluster, 4),
             (String) value(cluster, 5), (String) value(cluster, 6));
       }
-      return new RequestEnvelope(new TenantRequest(requestId, action, tenant, text(3), spec), source, time);
+      return new RequestEnvelope(new TenantRequest(requestId, action, tenant, text(3), spec), envelope.source(),
+          envelope.time());
     }
 
-    private KubeconfigRead kubeconfigRead(String id, Instant time) {
+    private KubeconfigRead kubeconfigRead(PlainEnvelope envelope) {
       String tenant = text(2);
       String readBy = text(4);
       String scope = text(5);
-      String subject = attributes[4];
-      if (data[0] != null || data[1] != null || data[3] != null || hasCluster || time == null || isEmpty(tenant)
-          || isEmpty(readBy) || isEmpty(scope) || subject != null && !subject.equals(tenant)) {
+      String subject = envelope.subject();
+      if (data[0] != null || data[1] != null || data[3] != null || hasCluster || envelope.time() == null
+          || isEmpty(tenant) || isEmpty(readBy) || isEmpty(scope) || subject != null && !subject.equals(tenant)) {
         return null;
       }
-      return new KubeconfigRead(id, tenant, readBy, scope, time);
+      return new KubeconfigRead(envelope.id(), tenant, readBy, scope, envelope.time());
     }
 
     private String text(int at) {
@@ -211,14 +154,6 @@ final class PlainRequestReader {
 
     private static boolean isEmpty(String value) {
       return value == null || value.isEmpty();
-    }
-
-    private static URI uri(String value) {
-      try {
-        return new URI(value);
-      } catch (URISyntaxException e) {
-        return null;
-      }
     }
   }
 }
