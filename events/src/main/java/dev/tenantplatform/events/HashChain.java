@@ -49,6 +49,7 @@ public final class HashChain {
 
   /** 10000-01-01T00:00:00Z: later times (and those before 1970) take the formatter's slower path. */
   private static final long MAX_FAST_SECONDS = 253_402_300_800L;
+  private static final byte[] TIME_TEMPLATE = "0000-00-00T00:00:00.000Z".getBytes(StandardCharsets.ISO_8859_1);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -102,7 +103,8 @@ public final class HashChain {
       return TIME.format(time);
     }
     LocalDateTime t = LocalDateTime.ofEpochSecond(seconds, time.getNano(), ZoneOffset.UTC);
-    char[] out = "0000-00-00T00:00:00.000Z".toCharArray();
+    // Written as Latin-1 bytes, the form a String of ASCII keeps them in: no widening to chars and back.
+    byte[] out = TIME_TEMPLATE.clone();
     put(out, 0, t.getYear(), 4);
     put(out, 5, t.getMonthValue(), 2);
     put(out, 8, t.getDayOfMonth(), 2);
@@ -110,12 +112,12 @@ public final class HashChain {
     put(out, 14, t.getMinute(), 2);
     put(out, 17, t.getSecond(), 2);
     put(out, 20, t.getNano() / 1_000_000, 3);
-    return new String(out);
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
-  private static void put(char[] out, int at, int value, int width) {
+  private static void put(byte[] out, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      out[i] = (char) ('0' + value % 10);
+      out[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }

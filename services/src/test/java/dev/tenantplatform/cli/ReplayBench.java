@@ -52,8 +52,9 @@ import picocli.CommandLine;
  * The broker runs in the same JVM and on the same cores as both sides, as the embedded broker of local mode does.
  * Beside the wall clock, each side's CPU time (the whole process's, broker included) is shown: on a machine
  * busy with other work, it moves less than the wall clock; and, of that, what the JIT compilers and the garbage
- * collectors took. Where the replay's time goes, and what no replay
- * that verifies can go below, is {@link ReplayFloorBench}'s to show.
+ * collectors took. The ratio is the first replay's, the one a person gets from a fresh JVM; the same replay
+ * run a second time, in a JVM whose JIT compiled its code already, shows what the warm-up costs. Where the
+ * replay's time goes, and what no replay that verifies can go below, is {@link ReplayFloorBench}'s to show.
  */
 public final class ReplayBench {
 
@@ -78,11 +79,12 @@ public final class ReplayBench {
 
       Side bare = bare(bootstrap);
       Side replay = replay(bootstrap, dir.resolve("report.txt"));
+      Side replayAgain = replay(bootstrap, dir.resolve("report.txt")).named("replay again (warm JIT)");
       Side bareAgain = bare(bootstrap);
 
       System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s %10s %10s%n", "side", "records", "seconds",
           "records/s", "events/s", "cpu s", "jit s", "gc s");
-      for (Side side : List.of(bare, replay, bareAgain)) {
+      for (Side side : List.of(bare, replay, replayAgain, bareAgain)) {
         System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f %10.2f %10.2f%n", side.name(),
             side.records(), side.seconds(), side.records() / side.seconds(),
             tenants * (double) EVENTS_PER_TENANT / side.seconds(), side.cost().cpu(), side.cost().jit(),
@@ -93,6 +95,8 @@ public final class ReplayBench {
       System.out.printf(Locale.ROOT, "replay --verify / bare consumer (the faster of its two runs): %.2f x"
           + " (target >= 0.50 x); replay took %.1f s (target < 60 s); report %,d bytes%n", ratio, replay.seconds(),
           Files.size(dir.resolve("report.txt")));
+      System.out.printf(Locale.ROOT, "the same replay again, its code compiled: %.2f x in %.1f s%n",
+          replayAgain.records() / replayAgain.seconds() / floor, replayAgain.seconds());
     } finally {
       deleteTree(dir);
     }
@@ -216,5 +220,9 @@ public final class ReplayBench {
 
   /** @param cost what the process spent while the side ran (the broker's share included) */
   private record Side(String name, long records, double seconds, Cost cost) {
+
+    Side named(String other) {
+      return new Side(other, records, seconds, cost);
+    }
   }
 }
