@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
@@ -61,7 +58,7 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
 
   private static Instant time(JsonNode node, CodecFailure fail) {
     String text = node.isTextual() ? node.asText() : null;
-    Instant fast = text == null ? null : utcMillis(text);
+    Instant fast = text == null ? null : UtcTime.read(text);
     if (fast != null) {
       return fast;
     }
@@ -73,52 +70,7 @@ record EventAttributes(String id, String subject, Instant time, ObjectNode data)
     }
   }
 
-  /**
-   * The spellings the platform writes, {@code 2026-01-02T03:04:05.678Z} and the SDK's shorter
-   * {@code 2026-01-02T03:04:05.67Z} or {@code 2026-01-02T03:04:05Z} (it drops a fraction's trailing zeros), read
-   * without the general parser; {@code null} for any other spelling, which the general parser then reads or
-   * refuses.
-   */
-  static Instant utcMillis(String text) {
-    int length = text.length();
-    if (length < 20 || length > 30 || length == 21 || text.charAt(4) != '-' || text.charAt(7) != '-'
-        || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':'
-        || text.charAt(length - 1) != 'Z' || length > 20 && text.charAt(19) != '.') {
-      return null;
-    }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    int hour = digits(text, 11, 13);
-    int minute = digits(text, 14, 16);
-    int second = digits(text, 17, 19);
-    int fraction = length == 20 ? 0 : digits(text, 20, length - 1);
-    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || fraction < 0) {
-      return null;
-    }
-    int nanos = fraction;
-    for (int i = length - 1; i < 29; i++) {
-      nanos *= 10;
-    }
-    try {
-      return LocalDateTime.of(year, month, day, hour, minute, second, length == 20 ? 0 : nanos)
-          .toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException e) {
-      return null;
-    }
-  }
 
-  private static int digits(String text, int from, int to) {
-    int value = 0;
-    for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
 
   private static ObjectNode data(ObjectNode envelope, CodecFailure fail) {
     JsonNode contentType = envelope.get("datacontenttype");

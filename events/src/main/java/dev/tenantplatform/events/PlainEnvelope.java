@@ -17,7 +17,7 @@ import java.util.List;
  * {@code time} and {@code datacontenttype} as strings, each once; {@code data} an object, once, which the reader
  * of the record's kind reads itself; nothing after the envelope. Specversion {@code 1.0}, an id, a source that is
  * a URI and a type; the content type {@code application/json} when given; a time, when given, in UTC
- * ({@code 2026-01-02T03:04:05.678Z}, {@link EventAttributes#utcMillis}). A record that is anything else is not
+ * ({@code 2026-01-02T03:04:05.678Z}, {@link UtcTime#read}). A record that is anything else is not
  * plain, and its reader leaves it to the codec's reading through the tree.
  */
 final class PlainEnvelope {
@@ -106,7 +106,7 @@ final class PlainEnvelope {
       }
       lastSource = source;
     }
-    time = attributes[5] == null ? null : EventAttributes.utcMillis(attributes[5]);
+    time = attributes[5] == null ? null : UtcTime.read(attributes[5]);
     return attributes[5] == null || time != null;
   }
 

@@ -57,7 +57,7 @@ record RequestAttributes(String id, String subject, URI source, Instant time, Ob
       return null;
     }
     JsonNode timeNode = envelope.get("time");
-    Instant time = timeNode == null ? null : EventAttributes.utcMillis(timeNode.textValue());
+    Instant time = timeNode == null ? null : UtcTime.read(timeNode.textValue());
     if (timeNode != null && time == null) {
       return null;
     }

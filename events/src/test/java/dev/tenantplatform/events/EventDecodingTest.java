@@ -59,13 +59,13 @@ class EventDecodingTest {
     for (String time : new String[] {"2026-03-04T05:06:07.089Z", "2026-03-04T05:06:07.08Z", "2026-03-04T05:06:07.8Z",
         "2026-03-04T05:06:07Z", "2026-03-04T05:06:07.123456789Z", "2026-03-04T05:06:07.1234Z",
         "2024-02-29T23:59:59.999Z"}) {
-      assertThat(EventAttributes.utcMillis(time)).as(time)
+      assertThat(UtcTime.read(time)).as(time)
           .isEqualTo(OffsetDateTime.parse(time, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
     }
     for (String other : new String[] {"2026-03-04T05:06:07.Z", "2026-03-04T05:06:07.0891+02:00",
         "2026-02-30T05:06:07.089Z", "2026-03-04T24:06:07Z", "2026-03-04T05:06:07.1234567890Z", "2026-03-04 05:06:07Z",
         "2026-03-04T05:06:07.08aZ"}) {
-      assertThat(EventAttributes.utcMillis(other)).as(other).isNull();
+      assertThat(UtcTime.read(other)).as(other).isNull();
     }
   }
 
