@@ -6,8 +6,11 @@ import dev.tenantplatform.kube.NodePortsExhaustedException;
 import dev.tenantplatform.provisioner.blueprint.NodePorts;
 import io.vertx.core.Future;
 
-/** The management cluster's NodePort pairs, as the provisioner needs them. */
-final class PortBook {
+/**
+ * The management cluster's NodePort pairs, as the provisioner needs them. Not final: a test stands in for the
+ * API to make a pair that looked free be taken by another instance at the last moment.
+ */
+class PortBook {
 
   private final NodePortAllocator allocator;
 

@@ -21,6 +21,7 @@ import dev.tenantplatform.sandbox.EmbeddedKubernetes;
 import dev.tenantplatform.sandbox.simulator.ManagementClusterSimulator;
 import dev.tenantplatform.sandbox.simulator.SimulatorProfile;
 import dev.tenantplatform.support.TenantLedger.Entry;
+import dev.tenantplatform.testing.MemoryLedger;
 import dev.tenantplatform.watcher.state.Check;
 import dev.tenantplatform.watcher.state.CheckName;
 import dev.tenantplatform.watcher.state.StateConfig;

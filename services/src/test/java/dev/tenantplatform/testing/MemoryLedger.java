@@ -1,4 +1,4 @@
-package dev.tenantplatform.watcher;
+package dev.tenantplatform.testing;
 
 import dev.tenantplatform.events.HashChain;
 import dev.tenantplatform.events.TenantEvent;
@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** The ledger's contract in memory, folded as the real one folds: for tests that need no broker. */
-final class MemoryLedger implements TenantLedger {
+public final class MemoryLedger implements TenantLedger {
 
   private final Map<String, List<TenantEvent>> chains = new HashMap<>();
   private final Map<String, TenantRecord> records = new HashMap<>();
@@ -69,7 +69,7 @@ final class MemoryLedger implements TenantLedger {
     return Future.succeededFuture((int) records.values().stream().filter(TenantRecord::live).count());
   }
 
-  synchronized List<TenantEvent> events(String tenant) {
+  public synchronized List<TenantEvent> events(String tenant) {
     return List.copyOf(chains.getOrDefault(tenant, List.of()));
   }
 }
