@@ -82,17 +82,19 @@ public final class Bench {
       Consumer<String> progress) throws InterruptedException {
     floor.api().takeCalls();
     platform.api().takeCalls();
+    BrokerRequests broker = new BrokerRequests();
     Onboarding floorRun = Onboarding.NONE;
     Onboarding platformRun = Onboarding.NONE;
+    SideResult.Spent[] spent = {SideResult.Spent.NOTHING, SideResult.Spent.NOTHING};
     for (int round = 0; round < options.rounds(); round++) {
       int from = options.tenants() * round / options.rounds();
       int to = options.tenants() * (round + 1) / options.rounds();
       boolean floorFirst = round % 2 == 0;
       long[] cpu = new long[2];
-      Onboarding f = floorFirst ? timed(() -> floor.onboard(from, to), cpu, 0) : null;
-      Onboarding p = timed(() -> platform.onboard(from, to), cpu, 1);
+      Onboarding f = floorFirst ? timed(() -> floor.onboard(from, to), cpu, 0, broker, spent) : null;
+      Onboarding p = timed(() -> platform.onboard(from, to), cpu, 1, broker, spent);
       if (!floorFirst) {
-        f = timed(() -> floor.onboard(from, to), cpu, 0);
+        f = timed(() -> floor.onboard(from, to), cpu, 0, broker, spent);
       }
       floorRun = floorRun.plus(f);
       platformRun = platformRun.plus(p);
@@ -101,18 +103,25 @@ public final class Bench {
           f.wallNanos() / 1e9, p.wallNanos() / 1e9, cpu[0] / 1e6 / (to - from), cpu[1] / 1e6 / (to - from)));
     }
     Machine machine = Machine.now();
-    return BenchReport.of(options, floor.result(floorRun), platform.result(platformRun), machine);
+    return BenchReport.of(options, floor.result(floorRun, spent[0]), platform.result(platformRun, spent[1]),
+        machine);
   }
 
   private interface Turn {
     Onboarding run() throws InterruptedException;
   }
 
-  /** Runs one side's turn, noting the processor time the JVM used meanwhile in {@code cpu[side]}. */
-  private static Onboarding timed(Turn turn, long[] cpu, int side) throws InterruptedException {
+  /**
+   * Runs one side's turn, noting the processor time the JVM used meanwhile in {@code cpu[side]} and adding it,
+   * with the broker's requests, to {@code spent[side]}.
+   */
+  private static Onboarding timed(Turn turn, long[] cpu, int side, BrokerRequests broker, SideResult.Spent[] spent)
+      throws InterruptedException {
+    broker.take();
     long before = Machine.processCpuNanos();
     Onboarding done = turn.run();
     cpu[side] = before < 0 ? 0 : Machine.processCpuNanos() - before;
+    spent[side] = spent[side].plus(cpu[side], broker.take());
     return done;
   }
 
@@ -123,10 +132,10 @@ public final class Bench {
       return side.onboard(tenants.subList(from, to));
     }
 
-    /** The figures of {@code run}, with the calls the side made since the rounds began. */
-    SideResult result(Onboarding run) {
+    /** The figures of {@code run}, with the calls the side made since the rounds began and what it spent. */
+    SideResult result(Onboarding run, SideResult.Spent spent) {
       Map<String, Long> calls = api.takeCalls();
-      return SideResult.of(name, tenants, run, api.clustersOf(tenants), calls);
+      return SideResult.of(name, tenants, run, api.clustersOf(tenants), calls, spent);
     }
   }
 

@@ -62,6 +62,10 @@ public record BenchReport(int tenants, int concurrency, int partitions, int warm
           side.side(), side.tenants(), side.applied(), side.wallSeconds(), side.tenantsPerSecond(), side.p50Ms(),
           side.p99Ms(), side.maxMs(), side.apiCallsPerTenantInAll(), side.apiCallsPerTenant()));
     }
+    out.append(String.format(Locale.ROOT, "processor time per tenant: floor %.1f ms, platform %.1f ms (%.2f x);"
+        + " Kafka requests per platform tenant %.1f %s%n", floor().cpuMsPerTenant(), platform().cpuMsPerTenant(),
+        floor().cpuMsPerTenant() > 0 ? platform().cpuMsPerTenant() / floor().cpuMsPerTenant() : 0,
+        platform().kafkaRequestsPerTenantInAll(), platform().kafkaRequestsPerTenant()));
     out.append(String.format(Locale.ROOT, "platform/floor throughput %.2f (target >= %.2f): %s%n", ratio, target,
         verdict));
     out.append(String.format(Locale.ROOT, "%d CPUs, load average %.2f at the end%s%n", machine.cpus(),

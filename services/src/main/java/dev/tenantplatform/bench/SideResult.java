@@ -24,36 +24,75 @@ import java.util.TreeMap;
  * @param apiCallsPerTenant the side's own calls to its API per tenant given (the simulated controllers' left
  *     out), by HTTP method: on the embedded API, where every call looks through every stored object and
  *     writes go one at a time, they weigh on the throughput more than anything
+ * @param cpuMsPerTenant the processor time the JVM used during the side's turns, per tenant given: the run is
+ *     bound by the processors, so this is what sets the throughput (the broker's and the simulated
+ *     controllers' work included)
+ * @param kafkaRequestsPerTenant the requests the broker served during the side's turns, per tenant given, by
+ *     type: the platform's own and the broker's to itself for the platform's transactions (the floor's turns
+ *     see only the idle platform's polls)
  */
 public record SideResult(String side, int tenants, int applied, int failed, int clustersInApi, double wallSeconds,
     double tenantsPerSecond, double p50Ms, double p99Ms, double maxMs, Map<String, Double> apiCallsPerTenant,
-    List<String> failures) {
+    double cpuMsPerTenant, Map<String, Double> kafkaRequestsPerTenant, List<String> failures) {
 
   /** Enough reasons to see what went wrong, few enough to read. */
   static final int REASONS_KEPT = 5;
 
   public SideResult {
     apiCallsPerTenant = Collections.unmodifiableMap(new TreeMap<>(apiCallsPerTenant));
+    kafkaRequestsPerTenant = Collections.unmodifiableMap(new TreeMap<>(kafkaRequestsPerTenant));
     failures = List.copyOf(failures);
   }
 
   static SideResult of(String side, Collection<String> tenants, Onboarding run, int clustersInApi,
-      Map<String, Long> apiCalls) {
+      Map<String, Long> apiCalls, Spent spent) {
     long[] sorted = run.latencyNanos().values().stream().mapToLong(Long::longValue).sorted().toArray();
     double wall = run.wallNanos() / 1e9;
     List<String> reasons = run.failures().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .limit(REASONS_KEPT).map(e -> e.getKey() + ": " + e.getValue()).toList();
-    Map<String, Double> perTenant = new TreeMap<>();
-    apiCalls.forEach((method, count) -> perTenant.put(method, round((double) count / tenants.size(), 2)));
+    int given = Math.max(1, tenants.size());
     return new SideResult(side, tenants.size(), sorted.length, run.failures().size(), clustersInApi,
         round(wall, 3), round(wall > 0 ? sorted.length / wall : 0, 1), millis(percentile(sorted, 50)),
-        millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]), perTenant,
-        reasons);
+        millis(percentile(sorted, 99)), millis(sorted.length == 0 ? 0 : sorted[sorted.length - 1]),
+        perTenant(apiCalls, given), round(spent.cpuNanos() / 1e6 / given, 1),
+        perTenant(spent.kafkaRequests(), given), reasons);
+  }
+
+  /**
+   * What a side's turns cost the machine, summed over the rounds.
+   *
+   * @param cpuNanos processor time of the JVM
+   * @param kafkaRequests requests the broker served, by type
+   */
+  record Spent(long cpuNanos, Map<String, Long> kafkaRequests) {
+
+    static final Spent NOTHING = new Spent(0, Map.of());
+
+    Spent plus(long cpu, Map<String, Long> requests) {
+      Map<String, Long> sum = new TreeMap<>(kafkaRequests);
+      requests.forEach((type, count) -> sum.merge(type, count, Long::sum));
+      return new Spent(cpuNanos + cpu, sum);
+    }
   }
 
   /** All the side's own API calls per tenant. */
   public double apiCallsPerTenantInAll() {
-    return round(apiCallsPerTenant.values().stream().mapToDouble(Double::doubleValue).sum(), 2);
+    return sum(apiCallsPerTenant);
+  }
+
+  /** All the broker's requests per tenant during the side's turns. */
+  public double kafkaRequestsPerTenantInAll() {
+    return sum(kafkaRequestsPerTenant);
+  }
+
+  private static Map<String, Double> perTenant(Map<String, Long> counts, int tenants) {
+    Map<String, Double> perTenant = new TreeMap<>();
+    counts.forEach((key, count) -> perTenant.put(key, round((double) count / tenants, 2)));
+    return perTenant;
+  }
+
+  private static double sum(Map<String, Double> perTenant) {
+    return round(perTenant.values().stream().mapToDouble(Double::doubleValue).sum(), 2);
   }
 
   /** Every tenant given was applied and is in the API. */

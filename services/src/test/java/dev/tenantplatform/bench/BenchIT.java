@@ -38,6 +38,10 @@ class BenchIT {
     assertThat(report.floor().apiCallsPerTenant()).as("the floor: one create per object, nothing else")
         .containsExactly(Map.entry("POST", 9.0));
     assertThat(report.platform().apiCallsPerTenant()).as("the platform's applies").containsKey("PATCH");
+    assertThat(report.platform().kafkaRequestsPerTenant()).as("two events, each in a transaction of its own")
+        .containsKeys("Produce", "Fetch", "EndTxn").doesNotContainKey("FetchConsumer");
+    assertThat(report.platform().kafkaRequestsPerTenant().get("EndTxn")).isGreaterThanOrEqualTo(1.0);
+    assertThat(report.sides()).allSatisfy(side -> assertThat(side.cpuMsPerTenant()).as(side.side()).isPositive());
     assertThat(report.verdict()).isIn(BenchReport.Verdict.PASS, BenchReport.Verdict.BELOW);
     assertThat(report.ratio()).isPositive();
     assertThat(progress).anyMatch(line -> line.startsWith("floor: warming up with 2 tenants"))

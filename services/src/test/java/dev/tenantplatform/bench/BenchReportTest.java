@@ -24,7 +24,7 @@ class BenchReportTest {
 
   @Test
   void aSideThatDidNotApplyEveryTenantMakesTheRunIncompleteAndSaysWhy() {
-    SideResult broken = new SideResult("platform", 1000, 998, 2, 998, 10, 99.8, 1, 2, 3, Map.of(),
+    SideResult broken = new SideResult("platform", 1000, 998, 2, 998, 10, 99.8, 1, 2, 3, Map.of(), 40, Map.of(),
         List.of("platform-00007: cluster.failed: {}"));
     BenchReport report = BenchReport.of(options, side("floor", 100.0), broken, QUIET);
     assertThat(report.verdict()).isEqualTo(BenchReport.Verdict.INCOMPLETE);
@@ -38,6 +38,8 @@ class BenchReportTest {
         + " simulator instant")
         .containsPattern("floor\\s+1000\\s+1000\\s+12\\.50\\s+80\\.0 .* 9\\.0 \\{POST=9\\.0}")
         .containsPattern("platform\\s+1000\\s+1000\\s+16\\.67\\s+60\\.0")
+        .contains("processor time per tenant: floor 20.0 ms, platform 30.0 ms (1.50 x); Kafka requests per"
+            + " platform tenant 5.0 {EndTxn=2.0, Produce=3.0}")
         .contains("platform/floor throughput 0.75 (target >= 0.70): PASS")
         .contains("4 CPUs, load average 0.50 at the end").doesNotContain("busy");
   }
@@ -60,10 +62,14 @@ class BenchReportTest {
     assertThat(json.get("sides").get(0).get("p99Ms").asDouble()).isEqualTo(20.0);
     assertThat(json.get("machine").get("loadAverage").asDouble()).isEqualTo(0.5);
     assertThat(json.get("sides").get(0).get("apiCallsPerTenant").get("POST").asDouble()).isEqualTo(9.0);
+    assertThat(json.get("sides").get(1).get("cpuMsPerTenant").asDouble()).isEqualTo(30.0);
+    assertThat(json.get("sides").get(1).get("kafkaRequestsPerTenant").get("EndTxn").asDouble()).isEqualTo(2.0);
   }
 
   private static SideResult side(String name, double perSecond) {
     double wall = Math.round(1000 / perSecond * 1000) / 1000.0;
-    return new SideResult(name, 1000, 1000, 0, 1000, wall, perSecond, 10, 20, 30, Map.of("POST", 9.0), List.of());
+    boolean floor = name.equals("floor");
+    return new SideResult(name, 1000, 1000, 0, 1000, wall, perSecond, 10, 20, 30, Map.of("POST", 9.0),
+        floor ? 20.0 : 30.0, floor ? Map.of("Fetch", 0.2) : Map.of("Produce", 3.0, "EndTxn", 2.0), List.of());
   }
 }
