@@ -19,15 +19,19 @@ final class DesiredObject {
       "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink");
 
   private final ObjectNode tree;
+  /** The object as given, when it holds nothing but the owned part (the usual case): sent as it is. */
+  private final HasMetadata plain;
   private final KubernetesSerialization serialization;
 
-  private DesiredObject(ObjectNode tree, KubernetesSerialization serialization) {
+  private DesiredObject(ObjectNode tree, HasMetadata plain, KubernetesSerialization serialization) {
     this.tree = tree;
+    this.plain = plain;
     this.serialization = serialization;
   }
 
   static DesiredObject of(HasMetadata desired, KubernetesSerialization serialization) {
-    return new DesiredObject(owned(desired, serialization), serialization);
+    ObjectNode tree = serialization.convertValue(desired, ObjectNode.class);
+    return new DesiredObject(tree, strip(tree) ? null : desired, serialization);
   }
 
   /**
@@ -41,16 +45,24 @@ final class DesiredObject {
 
   private static ObjectNode owned(HasMetadata object, KubernetesSerialization serialization) {
     ObjectNode tree = serialization.convertValue(object, ObjectNode.class);
-    tree.remove("status");
-    if (tree.get("metadata") instanceof ObjectNode metadata) {
-      metadata.remove(SERVER_SET_METADATA);
-    }
+    strip(tree);
     return tree;
+  }
+
+  /** Removes the status and the server's metadata from {@code tree}: whether there was any. */
+  private static boolean strip(ObjectNode tree) {
+    boolean stripped = tree.remove("status") != null;
+    if (tree.get("metadata") instanceof ObjectNode metadata) {
+      int fields = metadata.size();
+      metadata.remove(SERVER_SET_METADATA);
+      stripped |= metadata.size() != fields;
+    }
+    return stripped;
   }
 
   /** The owned part as an object of {@code type}, to send: never carries a status or a stale resourceVersion. */
   <T extends HasMetadata> T as(Class<T> type) {
-    return serialization.convertValue(tree, type);
+    return type.isInstance(plain) ? type.cast(plain) : serialization.convertValue(tree, type);
   }
 
   /** A fingerprint of the owned part: the same desired content, the same fingerprint. */
