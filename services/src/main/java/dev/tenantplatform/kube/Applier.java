@@ -71,7 +71,10 @@ public final class Applier {
     this.backoff = new Backoff(vertx, Objects.requireNonNull(retries, "retries"));
   }
 
-  /** Makes the object on the server say what {@code desired} says: CREATED, PATCHED or UNCHANGED. */
+  /**
+   * Makes the object on the server say what {@code desired} says: CREATED, PATCHED or UNCHANGED. The object is
+   * the applier's from then on, and may be sent as it is: the caller does not change it any more.
+   */
   public Future<Outcome> apply(HasMetadata desired) {
     ObjectRef ref;
     try {
@@ -88,7 +91,8 @@ public final class Applier {
    * one by one, and answers with the outcomes in the same order. The objects go one after the other in one
    * worker task: a thread handoff per object would cost more than the call itself on a busy machine. A
    * transient error retries from the object it hit, which gets the policy's tries of its own; an object
-   * that fails for good fails the whole, with the objects before it written.
+   * that fails for good fails the whole, with the objects before it written. The objects are the applier's
+   * from then on, as with {@link #apply}.
    */
   public Future<List<Outcome>> applyAll(List<? extends HasMetadata> desired) {
     List<Desired> objects = new ArrayList<>();
