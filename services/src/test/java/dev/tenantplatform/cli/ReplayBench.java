@@ -1,5 +1,7 @@
 package dev.tenantplatform.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.tenantplatform.audit.fold.AuditLog;
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.TenantEvent;
@@ -15,6 +17,8 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +26,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -53,8 +62,14 @@ import picocli.CommandLine;
  * Beside the wall clock, each side's CPU time (the whole process's, broker included) is shown: on a machine
  * busy with other work, it moves less than the wall clock; and, of that, what the JIT compilers and the garbage
  * collectors took. The ratio is the first replay's, the one a person gets from a fresh JVM; the same replay
- * run a second time, in a JVM whose JIT compiled its code already, shows what the warm-up costs. Where the
- * replay's time goes, and what no replay that verifies can go below, is {@link ReplayFloorBench}'s to show.
+ * run a second time, in a JVM whose JIT compiled its code already, shows what the warm-up costs.
+ *
+ * <p>Two floors run in the same JVM, read as the replay reads (the three topics to their end, on as many threads
+ * as the replay folds on): every record's bytes hashed with SHA-256, and nothing else; and every record's JSON
+ * tokenized and its bytes hashed, the least a replay that verifies must do (the hash is over the canonical form,
+ * which takes every value of the record), with no fold, no check and no report. The second runs again after the
+ * replays, its code compiled. Where the replay's own time goes is {@link ReplayFloorBench}'s to show, on one
+ * thread and without Kafka.
  */
 public final class ReplayBench {
 
@@ -78,13 +93,17 @@ public final class ReplayBench {
           tenants, (long) tenants * EVENTS_PER_TENANT, tenants);
 
       Side bare = bare(bootstrap);
+      Side hashing = verifyFloor(bootstrap, false);
+      Side verifying = verifyFloor(bootstrap, true);
       Side replay = replay(bootstrap, dir.resolve("report.txt"));
       Side replayAgain = replay(bootstrap, dir.resolve("report.txt")).named("replay again (warm JIT)");
       Side bareAgain = bare(bootstrap);
+      Side verifyingAgain = verifyFloor(bootstrap, true).named("read, tokenize, SHA-256 again");
 
       System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s %10s %10s%n", "side", "records", "seconds",
           "records/s", "events/s", "cpu s", "jit s", "gc s");
-      for (Side side : List.of(bare, replay, replayAgain, bareAgain)) {
+      for (Side side : List.of(bare, hashing, verifying, replay, replayAgain, bareAgain,
+          verifyingAgain)) {
         System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f %10.2f %10.2f%n", side.name(),
             side.records(), side.seconds(), side.records() / side.seconds(),
             tenants * (double) EVENTS_PER_TENANT / side.seconds(), side.cost().cpu(), side.cost().jit(),
@@ -95,6 +114,12 @@ public final class ReplayBench {
       System.out.printf(Locale.ROOT, "replay --verify / bare consumer (the faster of its two runs): %.2f x"
           + " (target >= 0.50 x); replay took %.1f s (target < 60 s); report %,d bytes%n", ratio, replay.seconds(),
           Files.size(dir.resolve("report.txt")));
+      System.out.printf(Locale.ROOT, "reading and hashing every record, nothing else: %.2f x of the bare consumer in"
+          + " %.1f s%n", hashing.records() / hashing.seconds() / floor, hashing.seconds());
+      System.out.printf(Locale.ROOT, "no replay that verifies goes below reading, tokenizing and hashing every record:"
+          + " %.2f x of the bare consumer in %.1f s, %.2f x in %.1f s the second time%n",
+          verifying.records() / verifying.seconds() / floor, verifying.seconds(),
+          verifyingAgain.records() / verifyingAgain.seconds() / floor, verifyingAgain.seconds());
       System.out.printf(Locale.ROOT, "the same replay again, its code compiled: %.2f x in %.1f s%n",
           replayAgain.records() / replayAgain.seconds() / floor, replayAgain.seconds());
     } finally {
@@ -170,6 +195,86 @@ public final class ReplayBench {
     double seconds = (System.nanoTime() - started) / 1e9;
     System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", records, bytes);
     return new Side("bare consumer", records, seconds, Cost.now().since(before));
+  }
+
+  /**
+   * What no replay that verifies can skip, read as the replay reads: every record of the three topics read to
+   * its end, and on as many threads as the replay folds on here (each its share of the partitions, as the
+   * replay's), each record's JSON tokenized and its bytes hashed with SHA-256 — nothing kept, nothing checked,
+   * nothing written.
+   */
+  private static Side verifyFloor(String bootstrap, boolean tokenize) throws Exception {
+    Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+    int threads = PARTITIONS;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    // As the replay's folds: a few batches waiting per thread, no more.
+    Semaphore queued = new Semaphore(8 * threads);
+    JsonFactory json = new JsonFactory();
+    ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(() -> {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    LongAdder hashed = new LongAdder();
+    Cost before = Cost.now();
+    long started = System.nanoTime();
+    long records = 0;
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (var topic : Topics.ALL) {
+        consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(),
+            p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      List<Future<?>> work = new ArrayList<>();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        var polled = consumer.poll(Duration.ofMillis(200));
+        for (TopicPartition partition : polled.partitions()) {
+          List<ConsumerRecord<String, byte[]>> share = polled.records(partition);
+          records += share.size();
+          queued.acquire();
+          work.add(pool.submit(() -> {
+            try {
+              MessageDigest digest = sha256.get();
+              for (ConsumerRecord<String, byte[]> record : share) {
+                if (tokenize) {
+                  try (JsonParser parser = json.createParser(record.value())) {
+                    while (parser.nextToken() != null) {
+                      if (parser.currentToken().isScalarValue()) {
+                        parser.getText();
+                      }
+                    }
+                  }
+                }
+                digest.digest(record.value());
+                hashed.increment();
+              }
+            } catch (java.io.IOException e) {
+              throw new IllegalStateException(e);
+            } finally {
+              queued.release();
+            }
+          }));
+        }
+      }
+      for (Future<?> done : work) {
+        done.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    if (hashed.sum() != records) {
+      throw new IllegalStateException("hashed " + hashed.sum() + " of " + records + " records");
+    }
+    return new Side(tokenize ? "read, tokenize, SHA-256" : "read, SHA-256", records, seconds,
+        Cost.now().since(before));
   }
 
   /** {@code tenant-platform replay --verify --out FILE}, as a person would run it. */
