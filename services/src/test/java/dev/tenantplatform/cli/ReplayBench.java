@@ -10,6 +10,7 @@ import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.KafkaTopics;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.GarbageCollectorMXBean;
@@ -100,11 +101,11 @@ public final class ReplayBench {
       Side bareAgain = bare(bootstrap);
       Side verifyingAgain = verifyFloor(bootstrap, true).named("read, tokenize, SHA-256 again");
 
-      System.out.printf(Locale.ROOT, "%-26s %12s %10s %14s %14s %10s %10s %10s%n", "side", "records", "seconds",
+      System.out.printf(Locale.ROOT, "%-30s %12s %10s %14s %14s %10s %10s %10s%n", "side", "records", "seconds",
           "records/s", "events/s", "cpu s", "jit s", "gc s");
       for (Side side : List.of(bare, hashing, verifying, replay, replayAgain, bareAgain,
           verifyingAgain)) {
-        System.out.printf(Locale.ROOT, "%-26s %,12d %10.2f %,14.0f %,14.0f %10.2f %10.2f %10.2f%n", side.name(),
+        System.out.printf(Locale.ROOT, "%-30s %,12d %10.2f %,14.0f %,14.0f %10.2f %10.2f %10.2f%n", side.name(),
             side.records(), side.seconds(), side.records() / side.seconds(),
             tenants * (double) EVENTS_PER_TENANT / side.seconds(), side.cost().cpu(), side.cost().jit(),
             side.cost().gc());
@@ -198,10 +199,10 @@ public final class ReplayBench {
   }
 
   /**
-   * What no replay that verifies can skip, read as the replay reads: every record of the three topics read to
-   * its end, and on as many threads as the replay folds on here (each its share of the partitions, as the
-   * replay's), each record's JSON tokenized and its bytes hashed with SHA-256 — nothing kept, nothing checked,
-   * nothing written.
+   * A floor, read as the replay reads: every record of the three topics read to its end, each poll's records of
+   * a partition handed to one of as many threads as the replay folds on here, which hashes each record's bytes
+   * with SHA-256 and, when {@code tokenize}, first reads its JSON token by token, each value's text taken (what
+   * no replay that verifies can skip) — nothing kept, nothing checked, nothing written.
    */
   private static Side verifyFloor(String bootstrap, boolean tokenize) throws Exception {
     Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
@@ -255,7 +256,7 @@ public final class ReplayBench {
                 digest.digest(record.value());
                 hashed.increment();
               }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
               throw new IllegalStateException(e);
             } finally {
               queued.release();
