@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -77,8 +78,10 @@ class DashboardQueriesIT {
       try (Tool.Running server = prometheus.start(Map.of(), "--config.file=" + dir.resolve("prometheus.yml"),
           "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port,
           "--log.level=warn")) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(value(api, "up{job=\"tenant-platform\"}"))
-            .as("the platform is scraped; Prometheus said: " + server.errors()).isEqualTo("1"));
+        // Prometheus refuses connections until it listens, a moment after it starts.
+        await().atMost(PATIENCE).ignoreExceptionsInstanceOf(ConnectException.class)
+            .untilAsserted(() -> assertThat(value(api, "up{job=\"tenant-platform\"}"))
+                .as("the platform is scraped; Prometheus said: " + server.errors()).isEqualTo("1"));
 
         LocalTenants tenants = new LocalTenants(local.info().http(), local.info().adminToken());
         tenants.onboardToReady(List.of("acme", "globex", "initech"), PATIENCE);
