@@ -174,6 +174,7 @@ public final class ContractFloorBench {
     }
     long cpu = Machine.processCpuNanos();
     long wall = System.nanoTime();
+    // A window to measure over, not a wait for anything: whatever runs in it is what is reported.
     Thread.sleep(5_000);
     double seconds = (System.nanoTime() - wall) / 1e9;
     System.out.printf(Locale.ROOT, "after the rounds, no side onboarding: %.0f ms of processor time per second%n",

@@ -1,7 +1,5 @@
 package dev.tenantplatform.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.tenantplatform.audit.fold.AuditLog;
 import dev.tenantplatform.events.CloudEventCodec;
 import dev.tenantplatform.events.TenantEvent;
@@ -10,7 +8,6 @@ import dev.tenantplatform.events.Topics;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.KafkaTopics;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.GarbageCollectorMXBean;
@@ -35,6 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -169,14 +167,31 @@ public final class ReplayBench {
   }
 
   /** Reads every record of the three topics to their end and does nothing with them but count their bytes. */
-  private static Side bare(String bootstrap) {
+  private static Side bare(String bootstrap) throws InterruptedException {
+    Cost before = Cost.now();
+    long started = System.nanoTime();
+    long[] counted = new long[2];
+    readAll(bootstrap, polled -> {
+      for (ConsumerRecord<String, byte[]> record : polled) {
+        counted[0]++;
+        counted[1] += record.value().length;
+      }
+    });
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", counted[0], counted[1]);
+    return new Side("bare consumer", counted[0], seconds, Cost.now().since(before));
+  }
+
+  /** What is done with each poll's records. */
+  private interface Polled {
+    void accept(ConsumerRecords<String, byte[]> records) throws InterruptedException;
+  }
+
+  /** Every record of the three topics, from their beginning to their end as they are now, a poll at a time. */
+  private static void readAll(String bootstrap, Polled each) throws InterruptedException {
     Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
-    Cost before = Cost.now();
-    long started = System.nanoTime();
-    long records = 0;
-    long bytes = 0;
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (var topic : Topics.ALL) {
@@ -187,15 +202,9 @@ public final class ReplayBench {
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          records++;
-          bytes += record.value().length;
-        }
+        each.accept(consumer.poll(Duration.ofMillis(200)));
       }
     }
-    double seconds = (System.nanoTime() - started) / 1e9;
-    System.out.printf(Locale.ROOT, "bare consumer: %,d records, %,d bytes of values%n", records, bytes);
-    return new Side("bare consumer", records, seconds, Cost.now().since(before));
   }
 
   /**
@@ -205,14 +214,10 @@ public final class ReplayBench {
    * no replay that verifies can skip) — nothing kept, nothing checked, nothing written.
    */
   private static Side verifyFloor(String bootstrap, boolean tokenize) throws Exception {
-    Map<String, Object> config = new HashMap<>(KafkaClients.logReader(bootstrap));
-    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-    config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
     int threads = PARTITIONS;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     // As the replay's folds: a few batches waiting per thread, no more.
     Semaphore queued = new Semaphore(8 * threads);
-    JsonFactory json = new JsonFactory();
     ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(() -> {
       try {
         return MessageDigest.getInstance("SHA-256");
@@ -223,47 +228,30 @@ public final class ReplayBench {
     LongAdder hashed = new LongAdder();
     Cost before = Cost.now();
     long started = System.nanoTime();
-    long records = 0;
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (var topic : Topics.ALL) {
-        consumer.partitionsFor(topic.name()).forEach(p -> partitions.add(new TopicPartition(p.topic(),
-            p.partition())));
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<Future<?>> work = new ArrayList<>();
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        var polled = consumer.poll(Duration.ofMillis(200));
+    long[] records = new long[1];
+    List<Future<?>> work = new ArrayList<>();
+    try {
+      readAll(bootstrap, polled -> {
         for (TopicPartition partition : polled.partitions()) {
           List<ConsumerRecord<String, byte[]>> share = polled.records(partition);
-          records += share.size();
+          records[0] += share.size();
           queued.acquire();
           work.add(pool.submit(() -> {
             try {
               MessageDigest digest = sha256.get();
               for (ConsumerRecord<String, byte[]> record : share) {
                 if (tokenize) {
-                  try (JsonParser parser = json.createParser(record.value())) {
-                    while (parser.nextToken() != null) {
-                      if (parser.currentToken().isScalarValue()) {
-                        parser.getText();
-                      }
-                    }
-                  }
+                  ReplayFloorBench.tokens(record.value());
                 }
                 digest.digest(record.value());
                 hashed.increment();
               }
-            } catch (IOException e) {
-              throw new IllegalStateException(e);
             } finally {
               queued.release();
             }
           }));
         }
-      }
+      });
       for (Future<?> done : work) {
         done.get();
       }
@@ -271,10 +259,10 @@ public final class ReplayBench {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    if (hashed.sum() != records) {
-      throw new IllegalStateException("hashed " + hashed.sum() + " of " + records + " records");
+    if (hashed.sum() != records[0]) {
+      throw new IllegalStateException("hashed " + hashed.sum() + " of " + records[0] + " records");
     }
-    return new Side(tokenize ? "read, tokenize, SHA-256" : "read, SHA-256", records, seconds,
+    return new Side(tokenize ? "read, tokenize, SHA-256" : "read, SHA-256", records[0], seconds,
         Cost.now().since(before));
   }
 
