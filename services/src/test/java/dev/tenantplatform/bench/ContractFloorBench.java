@@ -9,8 +9,6 @@ import dev.tenantplatform.events.HashChain;
 import dev.tenantplatform.events.RequestEnvelope;
 import dev.tenantplatform.events.TenantEvent;
 import dev.tenantplatform.events.TenantRequest;
-import dev.tenantplatform.kube.KubeKind;
-import dev.tenantplatform.kube.Kinds;
 import dev.tenantplatform.kube.NodePortRange;
 import dev.tenantplatform.ledger.Ledger;
 import dev.tenantplatform.provisioner.blueprint.BlueprintConfig;
@@ -20,7 +18,6 @@ import dev.tenantplatform.provisioner.blueprint.TenantObjects;
 import dev.tenantplatform.sandbox.EmbeddedKafka;
 import dev.tenantplatform.support.KafkaClients;
 import dev.tenantplatform.support.KafkaTopics;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -350,7 +347,7 @@ public final class ContractFloorBench {
       TenantObjects objects = blueprint.desired(tenant, spec, Optional.of(nextPorts()));
       List<String> names = new ArrayList<>();
       for (HasMetadata object : objects.inApplyOrder()) {
-        create(object);
+        FloorSide.create(client, object);
         names.add(object.getKind() + "/" + object.getMetadata().getName());
       }
       TenantEvent applied = HashChain.next(ChainHead.of(accepted), TenantEvent.unsealed(EventType.CLUSTER_APPLIED,
@@ -394,17 +391,6 @@ public final class ContractFloorBench {
     private NodePorts nextPorts() {
       int first = NodePortRange.DEFAULT.first() + 2 * pairs.getAndIncrement();
       return new NodePorts(first, first + 1);
-    }
-
-    private void create(HasMetadata object) {
-      if (object instanceof GenericKubernetesResource generic) {
-        KubeKind kind = Kinds.find(generic.getApiVersion(), generic.getKind()).orElseThrow();
-        var operation = client.genericKubernetesResources(kind.context());
-        (kind.namespaced() ? operation.inNamespace(generic.getMetadata().getNamespace()) : operation)
-            .resource(generic).create();
-      } else {
-        client.resource(object).create();
-      }
     }
 
     @Override
